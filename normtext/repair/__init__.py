@@ -1,0 +1,5 @@
+"""The mojibake repair engine behind the ``mojibake`` fixer."""
+
+from normtext.repair.engine import describe_repair, repair, repair_line
+
+__all__ = ["describe_repair", "repair", "repair_line"]

@@ -1,0 +1,1 @@
+FREQUENCY: dict[str, int] = {}

@@ -1,0 +1,123 @@
+"""Per-codec tables for turning mojibake back into the bytes it was decoded from.
+
+For every single-byte codec a page or terminal may have used, the table is derived
+from Python's own codec: which character each byte decodes to, which bytes the codec
+leaves undefined, and what a decoder shows for those (nothing, a C1 control, cp1252's
+character, or a replacement mark).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Codecs in order of preference when two decode a span equally well: the most common
+# mix-ups on the web first (ftfy's order for the ones it knows), then the rest.
+CODEC_NAMES = (
+    "cp1252",
+    "latin-1",
+    "cp1251",
+    "cp1250",
+    "cp1253",
+    "cp1254",
+    "cp1257",
+    "iso8859-2",
+    "mac_roman",
+    "cp437",
+    "cp874",
+    "cp1255",
+    "cp1256",
+    "cp1258",
+    "iso8859-4",
+    "iso8859-5",
+    "iso8859-7",
+    "iso8859-9",
+    "iso8859-13",
+    "iso8859-15",
+    "koi8-r",
+    "koi8-u",
+    "cp850",
+    "cp866",
+)
+
+# What a decoder writes for a byte it could not decode, in the lossy modes.
+REPLACEMENT_MARKS = "\ufffd?"
+UTF8_LEADS = range(0xC2, 0xF5)
+UTF8_CONTINUATIONS = range(0x80, 0xC0)
+
+
+def _decode_byte(codec: str, byte: int) -> str | None:
+    try:
+        return bytes([byte]).decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+@dataclass(frozen=True)
+class CodecTable:
+    """How one codec maps the high bytes 0x80–0xFF, with its sloppy fill-ins."""
+
+    name: str
+    to_byte: dict[str, int]
+    undefined: frozenset[int]
+    undefined_in_cp1252_too: frozenset[int]
+    fill_ins: frozenset[str]
+    lead_chars: str
+    continuation_chars: str
+
+    def encode(self, chars: str) -> bytes:
+        """The bytes ``chars`` came from (every char must be in ``to_byte``)."""
+        return bytes(self.to_byte[c] for c in chars)
+
+    def lost_byte_candidates(self, line: str) -> frozenset[int]:
+        """Bytes that may have vanished from ``line``: the ones this codec could not show.
+
+        A line that shows some undefined bytes as cp1252's characters was decoded with
+        that fallback, so only bytes cp1252 leaves undefined too can be missing; a line
+        that shows them as C1 controls lost nothing.
+        """
+        if any(c in self.fill_ins for c in line):
+            return self.undefined_in_cp1252_too
+        return self.undefined
+
+
+def build_table(name: str) -> CodecTable:
+    """Derive the sloppy table of codec ``name`` from Python's codec."""
+    to_byte: dict[str, int] = {}
+    undefined: set[int] = set()
+    for byte in range(0x80, 0x100):
+        char = _decode_byte(name, byte)
+        if char is None:
+            undefined.add(byte)
+        else:
+            to_byte.setdefault(char, byte)
+    fill_ins: set[str] = set()
+    for byte in sorted(undefined):
+        # A decoder that keeps undefined bytes shows them as the C1 control of that value
+        # (0x80–0x9F) or, in cp1252's "sloppy" fallback, as cp1252's character.
+        if byte < 0xA0:
+            to_byte.setdefault(chr(byte), byte)
+        fallback = _decode_byte("cp1252", byte)
+        if fallback is not None and fallback not in to_byte:
+            to_byte[fallback] = byte
+            fill_ins.add(fallback)
+    undefined_in_cp1252_too = {b for b in undefined if _decode_byte("cp1252", b) is None}
+    leads = "".join(sorted(c for c, b in to_byte.items() if b in UTF8_LEADS))
+    continuations = "".join(sorted(c for c, b in to_byte.items() if b in UTF8_CONTINUATIONS))
+    return CodecTable(
+        name,
+        to_byte,
+        frozenset(undefined),
+        frozenset(undefined_in_cp1252_too),
+        frozenset(fill_ins),
+        leads,
+        continuations,
+    )
+
+
+def char_class(chars: str) -> str:
+    """A regex character class body matching exactly ``chars``."""
+    return "".join(re.escape(c) for c in chars)
+
+
+TABLES: tuple[CodecTable, ...] = tuple(build_table(name) for name in CODEC_NAMES)

@@ -1,0 +1,262 @@
+"""Span-wise mojibake repair, layered around ftfy's encoding repair.
+
+For one line:
+
+1. The fast guard: a line with no odd event (see :mod:`plausibility`) is returned as is.
+2. ftfy's ``fix_encoding`` runs first: what it repairs, it repairs as it always has. When
+   its repair had to write ``�`` for lost bytes, our repair of the original is preferred
+   if it restores more.
+3. For every codec, each run of characters that codec could have produced is mapped
+   back to bytes and decoded as UTF-8, restoring dropped or masked bytes. The decoded
+   runs of one word are accepted when they make it less odd and add nothing odd; once a
+   codec has shown it is at work in the line, runs that are merely no worse are taken
+   too. The codec that leaves the line least odd wins; this repeats for a second and third
+   layer of mojibake.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import ftfy
+from ftfy.badness import is_bad
+
+from normtext.repair.codecs import REPLACEMENT_MARKS, TABLES, CodecTable, char_class
+from normtext.repair.context import REPLACEMENT, choose, dominant_style, is_rare
+from normtext.repair.plausibility import is_odd, oddness
+from normtext.repair.utf8 import MASKED, SPACE, Decoded, decode_runs
+
+MAX_LAYERS = 3
+WHITESPACE = frozenset(" \t\u00a0\u3000")
+
+
+@dataclass(frozen=True)
+class Patch:
+    """Replace ``line[start:end]`` with ``text``."""
+
+    start: int
+    end: int
+    text: str
+    restored: int
+    unknown: int
+
+
+@dataclass
+class Layer:
+    """One undone layer of mojibake: which codec, how many bytes restored or unknown."""
+
+    codec: str
+    restored: int = 0
+    unknown: int = 0
+
+    def __str__(self) -> str:
+        text = f"utf-8 read as {self.codec}"
+        if self.restored:
+            text += f", {self.restored} lost byte{'s' * (self.restored != 1)} restored"
+        if self.unknown:
+            text += f", {self.unknown} lost for good (written as U+FFFD)"
+        return text
+
+
+@dataclass
+class Repaired:
+    """A repaired line and the chain that was undone."""
+
+    text: str
+    layers: list[Layer] = field(default_factory=list)
+    ftfy_steps: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        parts = [str(layer) for layer in self.layers]
+        if self.ftfy_steps:
+            parts.insert(0, "ftfy: " + ", ".join(self.ftfy_steps))
+        return "; ".join(parts)
+
+
+def _run_pattern(table: CodecTable) -> re.Pattern[str]:
+    alphabet = char_class("".join(table.to_byte) + "\ufffd")
+    # A space between two such characters may be a no-break space (byte 0xA0) that a
+    # later step turned into a plain one.
+    space = " (?=[{0}])|".format(alphabet) if table.to_byte.get("\u00a0") == 0xA0 else ""
+    return re.compile(f"[{alphabet}](?:[{alphabet}]|{space}\\?)*")
+
+
+RUN_PATTERNS = {table.name: _run_pattern(table) for table in TABLES}
+CODEC_RANK = {table.name: rank for rank, table in enumerate(TABLES)}
+
+
+def _unit(table: CodecTable, char: str) -> int:
+    if char in REPLACEMENT_MARKS:
+        return MASKED
+    if char == " ":
+        return SPACE
+    return table.to_byte[char]
+
+
+def _window(line: str, start: int, end: int) -> tuple[int, int]:
+    """The words around ``line[start:end]`` plus one character each side."""
+    while start > 0 and line[start - 1] not in WHITESPACE:
+        start -= 1
+    while end < len(line) and line[end] not in WHITESPACE:
+        end += 1
+    return max(start - 1, 0), min(end + 1, len(line))
+
+
+def _resolve(line: str, offset: int, run: list[Decoded], line_style: str) -> Patch:
+    """A decoded run as a patch, its lost characters chosen from context."""
+    chars = [d.options[0] if len(d.options) == 1 else "" for d in run]
+    start, end = offset + run[0].start, offset + run[-1].end
+    surrounding = dominant_style([c] for c in chars if c) or line_style
+    for index, decoded in enumerate(run):
+        if chars[index]:
+            continue
+        left = chars[index - 1] if index else (line[start - 1] if start else "")
+        right = chars[index + 1] if index + 1 < len(chars) else line[end : end + 1]
+        chars[index] = choose(decoded.options, left, right, surrounding)
+    restored = sum(d.restored for d in run)
+    return Patch(start, end, "".join(chars), restored, chars.count(REPLACEMENT))
+
+
+def _mostly_lost(patch: Patch) -> bool:
+    """More than a third of the characters unknown: that is no repair, just noise."""
+    return patch.unknown > 1 and 3 * patch.unknown > len(patch.text)
+
+
+def _decoded_patches(line: str, table: CodecTable) -> list[Patch]:
+    """Every run of ``line`` that decodes as UTF-8 bytes seen through ``table``."""
+    dropped = table.lost_byte_candidates(line)
+    runs: list[tuple[int, list[Decoded]]] = []
+    for match in RUN_PATTERNS[table.name].finditer(line):
+        units = [_unit(table, c) for c in match.group()]
+        runs.extend((match.start(), run) for run in decode_runs(units, dropped, table.undefined))
+    # The style that most decoded characters allow guides the choice of lost ones.
+    line_style = dominant_style(d.options for _, run in runs for d in run)
+    return [_resolve(line, offset, run, line_style) for offset, run in runs]
+
+
+def _apply(line: str, patches: list[Patch]) -> str:
+    pieces, position = [], 0
+    for patch in patches:
+        pieces.append(line[position : patch.start])
+        pieces.append(patch.text)
+        position = patch.end
+    pieces.append(line[position:])
+    return "".join(pieces)
+
+
+def _penalty(patches: list[Patch]) -> int:
+    return sum(1 for p in patches for c in p.text if c != REPLACEMENT and is_rare(c))
+
+
+def _grouped_by_word(line: str, patches: list[Patch]) -> list[list[Patch]]:
+    groups: list[list[Patch]] = []
+    last_end = -1
+    for patch in patches:
+        start, end = _window(line, patch.start, patch.end)
+        if groups and start < last_end:
+            groups[-1].append(patch)
+        else:
+            groups.append([patch])
+        last_end = end
+    return groups
+
+
+def _accepted(line: str, table: CodecTable) -> list[Patch]:
+    """The patches of ``table`` that make ``line`` less odd (see the module doc)."""
+    strong: list[Patch] = []
+    weak: list[Patch] = []
+    patches = [p for p in _decoded_patches(line, table) if not _mostly_lost(p)]
+    for group in _grouped_by_word(line, patches):
+        start, end = _window(line, group[0].start, group[-1].end)
+        before = oddness(line[start:end])
+        shifted = [Patch(p.start - start, p.end - start, p.text, p.restored, p.unknown) for p in group]
+        after = oddness(_apply(line[start:end], shifted)) + _penalty(group)
+        if after < before:
+            strong.extend(group)
+        elif after == before and not _penalty(group) and not any(p.unknown for p in group):
+            weak.extend(group)
+    if not strong:
+        return []
+    return sorted(strong + weak, key=lambda p: p.start)
+
+
+def _clean_witnesses(line: str, patches: list[Patch]) -> int:
+    """Non-ASCII characters left outside the patches.
+
+    A line whose other accented letters or curly quotes came through intact is less
+    likely to have been decoded with a wrong codec at all: such a line needs stronger
+    evidence.
+    """
+    inside = {i for p in patches for i in range(p.start, p.end)}
+    return sum(1 for i, c in enumerate(line) if i not in inside and not c.isascii() and c != "\u00a0")
+
+
+def _best_layer(line: str) -> tuple[str, Layer] | None:
+    """The one-codec repair of ``line`` that leaves it least odd, if any helps."""
+    current = oddness(line)
+    best: tuple[tuple[int, int, int, int], str, Layer] | None = None
+    for table in TABLES:
+        patches = _accepted(line, table)
+        if not patches:
+            continue
+        fixed = _apply(line, patches)
+        remaining = oddness(fixed)
+        needed = 2 if _clean_witnesses(line, patches) else 1
+        if current - remaining < needed:
+            continue
+        layer = Layer(
+            table.name, sum(p.restored for p in patches), sum(p.unknown for p in patches)
+        )
+        key = (remaining, layer.unknown, layer.restored, CODEC_RANK[table.name])
+        if best is None or key < best[0]:
+            best = (key, fixed, layer)
+    return None if best is None else (best[1], best[2])
+
+
+def _repair_layers(line: str) -> Repaired:
+    result = Repaired(line)
+    for _ in range(MAX_LAYERS):
+        step = _best_layer(result.text)
+        if step is None:
+            break
+        result.text, layer = step
+        result.layers.append(layer)
+    return result
+
+
+def _ftfy(line: str) -> Repaired:
+    if not is_bad(line):
+        return Repaired(line)
+    fixed = ftfy.fix_encoding_and_explain(line)
+    steps = [f"{step.action} {step.parameter}" for step in fixed.explanation or []]
+    return Repaired(fixed.text, ftfy_steps=steps)
+
+
+def repair(line: str) -> Repaired:
+    """Repair the mojibake in one line and say how."""
+    if line.isascii() or not is_odd(line):
+        return Repaired(line)
+    result = _ftfy(line)
+    if result.text.count(REPLACEMENT) > line.count(REPLACEMENT):
+        # ftfy gave up bytes for lost; see whether restoring them does better.
+        ours = _repair_layers(line)
+        if ours.layers:
+            after = _ftfy(ours.text)
+            if (after.text.count(REPLACEMENT) < result.text.count(REPLACEMENT)
+                    and oddness(after.text) <= oddness(result.text)):
+                ours.text, ours.ftfy_steps = after.text, after.ftfy_steps
+                return ours
+    rest = _repair_layers(result.text)
+    rest.ftfy_steps = result.ftfy_steps
+    return rest
+
+
+def repair_line(line: str) -> str:
+    """The line with its mojibake repaired (see :func:`repair`)."""
+    return repair(line).text
+
+
+def describe_repair(line: str) -> str:
+    """What :func:`repair` undid, e.g. ``utf-8 read as cp874, 3 lost bytes restored``."""
+    return repair(line).describe()

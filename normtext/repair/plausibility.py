@@ -1,0 +1,125 @@
+"""How odd a piece of text looks: the measure that tells mojibake from real text.
+
+Mojibake is text whose characters are individually real but whose sequences are not:
+Thai letters inside Latin words (``l'รฉlectricitรฉ``), box-drawing characters between
+Cyrillic letters (``п╫п╟я┬``), ``€`` and ``™`` glued to letters, a capital ``Ä``
+inside a lowercase word. Each such sequence is an *odd event*. Real text in any script
+has almost none, so
+
+* a line with no odd event needs no repair at all (one regex scan: the fast guard), and
+* a repair is accepted only when it removes odd events and adds none.
+
+ftfy's own measure of Latin-script mojibake (``ftfy.badness``) is one of the events.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ftfy.badness import BADNESS_RE
+
+# Letter ranges of the scripts that matter for telling words apart. A word that mixes two
+# of them letter-to-letter is odd, except Latin next to Han/kana or Hangul (brand names
+# inside CJK text are normal).
+SCRIPT_RANGES: dict[str, str] = {
+    "LATIN": "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff",
+    "GREEK": "\u0370-\u0373\u0376\u0377\u037b-\u037d\u037f\u0386\u0388-\u03ff\u1f00-\u1ffc",
+    "CYRILLIC": "\u0400-\u0481\u048a-\u052f\ua640-\ua66e\ua680-\ua69d",
+    "ARMENIAN": "\u0531-\u0556\u0561-\u0587",
+    "HEBREW": "\u05d0-\u05ea\u05ef-\u05f2\ufb1d-\ufb4f",
+    "ARABIC": "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc",
+    "THAI": "\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46",
+    "DEVANAGARI": "\u0904-\u0939\u093d\u0950\u0958-\u0961\u0972-\u097f",
+    "BENGALI": "\u0985-\u09b9",
+    "TAMIL": "\u0b85-\u0bb9",
+    "GEORGIAN": "\u10a0-\u10ff",
+    "HAN": "\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff",
+    "HANGUL": "\uac00-\ud7a3\u1100-\u11ff\u3131-\u318e",
+}
+ALLOWED_NEIGHBOURS = {("LATIN", "HAN"), ("HAN", "LATIN"), ("LATIN", "HANGUL"), ("HANGUL", "LATIN")}
+ALL_LETTERS = "".join(SCRIPT_RANGES.values())
+
+
+def _script_mixing_pattern() -> str:
+    alternatives = []
+    for script, letters in SCRIPT_RANGES.items():
+        others = "".join(
+            ranges
+            for other, ranges in SCRIPT_RANGES.items()
+            if other != script and (script, other) not in ALLOWED_NEIGHBOURS
+        )
+        alternatives.append(f"[{letters}](?=[{others}])")
+    return "|".join(alternatives)
+
+
+def _symbol_chars() -> str:
+    """Non-ASCII symbols, controls and private-use characters below U+3000.
+
+    These are what a wrong codec puts between letters (``€ ™ ¬ © ± √ ╫ ƒ``). Every one of
+    them is a character no word is spelled with.
+    """
+    chars = []
+    for code in range(0x80, 0x3000):
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category[0] == "S" or category in ("Cc", "Co") or char in "‚„†‡‰‹›¡¿¦§¨¶¸•":
+            chars.append(re.escape(char))
+    return "".join(chars)
+
+
+SYMBOLS = _symbol_chars()
+BOX_DRAWING = "\u2500-\u259f"
+LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u045f\u03ac-\u03ce"
+UPPER_NON_ASCII = "\u00c0-\u00d6\u00d8-\u00de\u0410-\u042f\u0400-\u040f\u0391-\u03a9"
+THAI_CONSONANTS = "\u0e01-\u0e2e"
+THAI_MARKS = "\u0e31\u0e33-\u0e3a\u0e47-\u0e4e"
+NON_ASCII_DIGITS = "\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u0e50-\u0e59"
+
+ODD_PATTERNS: dict[str, str] = {
+    # ftfy's catalogue of Latin-1 / Windows-125x / MacRoman / cp437 mojibake sequences.
+    "ftfy": f"(?x:{BADNESS_RE.pattern})",
+    # Letters of two scripts glued together (rtl/ltr, Thai/Latin, Cyrillic/Latin…).
+    "mixed-script": _script_mixing_pattern(),
+    # A symbol, control or private-use character between two letters or digits.
+    "symbol-in-word": f"(?<=[{ALL_LETTERS}{NON_ASCII_DIGITS}])[{SYMBOLS}]{{1,3}}(?=[{ALL_LETTERS}{NON_ASCII_DIGITS}])",
+    # Box drawing touching a letter: KOI8-R, cp866, cp437 reading UTF-8.
+    "box-by-letter": f"[{ALL_LETTERS}][{BOX_DRAWING}]|[{BOX_DRAWING}][{ALL_LETTERS}]",
+    # A capital with an accent inside a lowercase word: a lead byte whose partner was lost.
+    "capital-in-word": f"(?<=[{LOWER}])[{UPPER_NON_ASCII}](?=[{LOWER}])",
+    # Thai spelling that no Thai writer produces: a vowel sign or tone mark with no
+    # consonant to sit on, a leading vowel before a non-consonant, a Thai digit glued to a
+    # symbol or letter. Windows-874 reading UTF-8 produces all three.
+    "thai-spelling": (
+        f"(?<![{THAI_CONSONANTS}{THAI_MARKS}])[{THAI_MARKS}]"
+        f"|[\u0e40-\u0e44](?![{THAI_CONSONANTS}])"
+        f"|[\u0e50-\u0e59](?=[{SYMBOLS}\u2010-\u2027{ALL_LETTERS}])"
+        f"|(?<=[{SYMBOLS}\u2010-\u2027{ALL_LETTERS}])[\u0e50-\u0e59]"
+    ),
+    # Characters no text means: C1 controls, replacement marks, unassigned or private use.
+    "junk": "[\x80-\x9f\ufffd\ue000-\uf8ff]",
+}
+
+ODD_RE = re.compile("|".join(f"(?:{p})" for p in ODD_PATTERNS.values()))
+RARE_CATEGORIES = frozenset({"Cn", "Co", "Cs", "Cc"})
+
+
+def is_odd(text: str) -> bool:
+    """True when ``text`` has at least one odd event (the fast guard of the repairer)."""
+    return ODD_RE.search(text) is not None
+
+
+def oddness(text: str) -> int:
+    """The number of odd events in ``text``; 0 for real text in any script.
+
+    >>> oddness("Le café est très bon"), oddness("Москва"), oddness("กรุงเทพมหานคร")
+    (0, 0, 0)
+    >>> oddness("l'รฉlectricitรฉ") > 0, oddness("п╫п╟я┬п╩п╦") > 0, oddness("cafÃ©") > 0
+    (True, True, True)
+    """
+    return sum(1 for _ in ODD_RE.finditer(text))
+
+
+def is_meaningful(char: str) -> bool:
+    """False for characters a repair must never produce: controls, unassigned, private use."""
+    return unicodedata.category(char) not in RARE_CATEGORIES and char not in "\ufffe\uffff"

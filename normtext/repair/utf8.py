@@ -1,0 +1,150 @@
+"""Decoding UTF-8 bytes that went through a lossy codec: some bytes dropped or masked.
+
+The input is a sequence of byte values where ``MASKED`` stands for a byte the wrong
+decoder replaced with ``�`` or ``?``. A character whose sequence is one byte short had
+that byte dropped. Either way the missing byte is one the wrong codec could not show,
+so the few candidates are tried and every valid character they give is kept, to be
+chosen between by context later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import product
+
+from normtext.repair.plausibility import is_meaningful
+
+MASKED = -1
+# A plain space where a no-break space (0xA0) may have been: only ever the second byte of
+# a two-byte character (``Ð `` for Р, ``Ã `` for à), as ftfy's ``restore_byte_a0`` has it.
+SPACE = -2
+# At most this many bytes of one character may be missing (two happen in 4-byte
+# characters such as 𝘁, F0 9D 98 81, read as Windows-874 that drops 0x9D and 0x81).
+MAX_DROPPED = 2
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """One character decoded from a UTF-8 sequence.
+
+    ``options`` holds one character when the bytes were all there, or every character a
+    restored byte could give (most often still one). ``restored`` counts missing bytes.
+    """
+
+    options: tuple[str, ...]
+    start: int
+    end: int
+    restored: int
+
+
+def sequence_length(lead: int) -> int:
+    """Bytes in a UTF-8 sequence that starts with ``lead``; 0 if it cannot start one."""
+    if 0xC2 <= lead <= 0xDF:
+        return 2
+    if 0xE0 <= lead <= 0xEF:
+        return 3
+    if 0xF0 <= lead <= 0xF4:
+        return 4
+    return 0
+
+
+def _is_continuation(unit: int) -> bool:
+    return unit == MASKED or 0x80 <= unit <= 0xBF
+
+
+def _characters(
+    lead: int, continuations: Sequence[int], masked_options: Iterable[int]
+) -> set[str]:
+    """Every meaningful character that ``lead`` + ``continuations`` can spell."""
+    choices = [list(masked_options) if unit == MASKED else [unit] for unit in continuations]
+    found = set()
+    for tail in product(*choices):
+        try:
+            char = bytes([lead, *tail]).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if len(char) == 1 and is_meaningful(char):
+            found.add(char)
+    return found
+
+
+def _continuations(candidates: frozenset[int]) -> list[int]:
+    return [b for b in candidates if 0x80 <= b <= 0xBF]
+
+
+def _with_insertions(present: list[int], count: int, options: list[int]) -> set[tuple[int, ...]]:
+    """Every sequence made by inserting ``count`` bytes of ``options`` into ``present``."""
+    results = {tuple(present)}
+    for _ in range(count):
+        results = {
+            (*seq[:position], byte, *seq[position:])
+            for seq in results
+            for position in range(len(seq) + 1)
+            for byte in options
+        }
+    return results
+
+
+def decode_at(
+    units: Sequence[int],
+    start: int,
+    dropped: frozenset[int],
+    masked: frozenset[int],
+    bare_lead_ok: bool = False,
+) -> Decoded | None:
+    """Decode the character whose lead byte is ``units[start]``, or None if none fits.
+
+    A lead byte with none of its continuation bytes left is tried only when
+    ``bare_lead_ok``: inside a run of other mojibake, not alone in a word.
+    """
+    lead = units[start]
+    length = sequence_length(lead)
+    if length == 0:
+        return None
+    end = start + 1
+    if length == 2 and end < len(units) and units[end] == SPACE:
+        end += 1
+    while end < len(units) and end - start < length and _is_continuation(units[end]):
+        end += 1
+    present = [0xA0 if unit == SPACE else unit for unit in units[start + 1 : end]]
+    missing = length - 1 - len(present)
+    restored = missing + present.count(MASKED)
+    if missing == 0:
+        options = _characters(lead, present, masked)
+    elif missing <= MAX_DROPPED and (present or bare_lead_ok) and dropped:
+        # Put the missing continuation bytes back at every possible place.
+        options = set()
+        for tail in _with_insertions(present, missing, sorted(_continuations(dropped))):
+            options |= _characters(lead, tail, masked)
+    else:
+        return None
+    if not options:
+        return None
+    return Decoded(tuple(sorted(options)), start, end, restored)
+
+
+def decode_runs(
+    units: Sequence[int], dropped: frozenset[int], masked: frozenset[int]
+) -> list[list[Decoded]]:
+    """Split ``units`` into maximal runs of decodable characters.
+
+    Units that start no valid character are skipped: they stay as the text they were.
+    """
+    runs: list[list[Decoded]] = []
+    current: list[Decoded] = []
+    index = 0
+    bare_lead_ok = len(units) > 1
+    while index < len(units):
+        decoded = decode_at(units, index, dropped, masked, bare_lead_ok)
+        if decoded is None:
+            if current:
+                runs.append(current)
+                current = []
+            index += 1
+            continue
+        current.append(decoded)
+        index = decoded.end
+    if current:
+        runs.append(current)
+    return runs
