@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import difflib
 import io
-import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field

@@ -209,7 +209,7 @@ def approaches(ucd: ModuleType) -> dict[str, Callable[[str], str] | None]:
     from normtext.pipeline import get_fixer
 
     try:
-        from anyascii import anyascii as any_ascii
+        from anyascii import anyascii as any_ascii  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
         any_ascii = None
     return {
@@ -279,7 +279,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Print the coverage report; 2 when ``unicodedata2`` is not installed."""
     del argv  # no options
     try:
-        import unicodedata2
+        import unicodedata2  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
         print("normtext.coverage needs unicodedata2: pip install unicodedata2", file=sys.stderr)
         return 2

@@ -27,9 +27,23 @@ _FOLDED = {
 # Scripts whose words may contain ZWJ/ZWNJ (cursive joining, Indic conjuncts).
 JOINING_SCRIPTS = frozenset(
     {
-        "ARABIC", "SYRIAC", "NKO", "MONGOLIAN", "DEVANAGARI", "BENGALI", "GURMUKHI",
-        "GUJARATI", "ORIYA", "TAMIL", "TELUGU", "KANNADA", "MALAYALAM", "SINHALA",
-        "MYANMAR", "KHMER", "TIBETAN",
+        "ARABIC",
+        "SYRIAC",
+        "NKO",
+        "MONGOLIAN",
+        "DEVANAGARI",
+        "BENGALI",
+        "GURMUKHI",
+        "GUJARATI",
+        "ORIYA",
+        "TAMIL",
+        "TELUGU",
+        "KANNADA",
+        "MALAYALAM",
+        "SINHALA",
+        "MYANMAR",
+        "KHMER",
+        "TIBETAN",
     }
 )
 

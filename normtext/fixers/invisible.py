@@ -11,7 +11,9 @@ from normtext.scripts import JOINING_SCRIPTS, script_of
 ALWAYS_INVISIBLE = "\u200b\u00ad\u2060\ufeff\u2061-\u2064\u202a-\u202e\u2066-\u2069"
 ALWAYS_RE = re.compile(f"[{ALWAYS_INVISIBLE}]")
 # 🏴 + TAG letters/digits + CANCEL TAG spells the flags of England, Scotland and Wales.
-TAG_SEQUENCE_OR_TAG_RE = re.compile("(\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f)|[\U000e0000-\U000e007f]")
+TAG_SEQUENCE_OR_TAG_RE = re.compile(
+    "(\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f)|[\U000e0000-\U000e007f]"
+)
 JOINER_RE = re.compile("[\u200c\u200d]")
 BIDI_MARK_RE = re.compile("[\u200e\u200f]")
 RTL_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
@@ -73,7 +75,9 @@ def remove_invisible_chars(line: str) -> str:
     line = TAG_SEQUENCE_OR_TAG_RE.sub(lambda m: m.group(1) or "", line)
     if JOINER_RE.search(line):
         line = "".join(
-            char for i, char in enumerate(line) if char not in "\u200c\u200d" or _keep_joiner(line, i)
+            char
+            for i, char in enumerate(line)
+            if char not in "\u200c\u200d" or _keep_joiner(line, i)
         )
     if BIDI_MARK_RE.search(line) and not RTL_RE.search(line):
         line = BIDI_MARK_RE.sub("", line)

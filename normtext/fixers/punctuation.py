@@ -8,8 +8,12 @@ SINGLE_QUOTES = "‘’‚‛′"
 DOUBLE_QUOTES = "“”„‟″"
 DASHES = "‐‑‒–—―−"
 PUNCTUATION_TABLE = str.maketrans(
-    {**dict.fromkeys(SINGLE_QUOTES, "'"), **dict.fromkeys(DOUBLE_QUOTES, '"'),
-     **dict.fromkeys(DASHES, "-"), "…": "..."}
+    {
+        **dict.fromkeys(SINGLE_QUOTES, "'"),
+        **dict.fromkeys(DOUBLE_QUOTES, '"'),
+        **dict.fromkeys(DASHES, "-"),
+        "…": "...",
+    }
 )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 # Codecs in order of preference when two decode a span equally well: the most common
 # mix-ups on the web first (ftfy's order for the ones it knows), then the rest.
@@ -42,6 +43,8 @@ CODEC_NAMES = (
 
 # What a decoder writes for a byte it could not decode, in the lossy modes.
 REPLACEMENT_MARKS = "\ufffd?"
+# A question mark right after a non-ASCII character: the '?' a decoder wrote for a byte.
+QUESTION_MARK_RE = re.compile("[^\x00-\x7f]\\?")
 UTF8_LEADS = range(0xC2, 0xF5)
 UTF8_CONTINUATIONS = range(0x80, 0xC0)
 
@@ -70,17 +73,23 @@ class CodecTable:
         return bytes(self.to_byte[c] for c in chars)
 
     def lost_byte_candidates(self, line: str) -> frozenset[int]:
-        """Bytes that may have vanished from ``line``: the ones this codec could not show.
+        """Bytes that may have vanished from ``line``: ones this codec could not show.
 
-        A line that shows some undefined bytes as cp1252's characters was decoded with
-        that fallback, so only bytes cp1252 leaves undefined too can be missing; a line
-        that shows them as C1 controls lost nothing.
+        How the line shows the bytes it could show tells how its decoder treated the
+        others: C1 controls, ``�`` or ``?`` glued to mojibake mean nothing was dropped;
+        cp1252's characters in their place mean only bytes cp1252 leaves undefined too were
+        dropped; otherwise any undefined byte may be missing.
         """
+        if not self.undefined or QUESTION_MARK_RE.search(line) or "\ufffd" in line:
+            return frozenset()
         if any(c in self.fill_ins for c in line):
             return self.undefined_in_cp1252_too
+        if any("\x80" <= c <= "\x9f" and ord(c) in self.undefined for c in line):
+            return frozenset()
         return self.undefined
 
 
+@cache
 def build_table(name: str) -> CodecTable:
     """Derive the sloppy table of codec ``name`` from Python's codec."""
     to_byte: dict[str, int] = {}

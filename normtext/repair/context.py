@@ -14,19 +14,35 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-from normtext.repair._frequency import FREQUENCY
 from normtext.scripts import script_of
 
 REPLACEMENT = "\ufffd"
-# A candidate must be at least this many times as frequent as the next one to be chosen
-# on frequency alone.
-FREQUENCY_MARGIN = 2.0
+# A candidate must be at least this many times as likely as the next one to be chosen on
+# letter statistics alone.
+FREQUENCY_MARGIN = 5.0
 STYLE_RE = re.compile(r"^(MATHEMATICAL .*?) (?:(?:CAPITAL|SMALL) (\w+)|DIGIT|NABLA|PARTIAL)")
 COMMON_SCRIPTS = frozenset(
     {
-        "LATIN", "GREEK", "CYRILLIC", "ARMENIAN", "HEBREW", "ARABIC", "THAI", "DEVANAGARI",
-        "BENGALI", "GURMUKHI", "GUJARATI", "TAMIL", "TELUGU", "KANNADA", "MALAYALAM",
-        "GEORGIAN", "HAN", "HANGUL", "INHERITED", "MATHEMATICAL",
+        "LATIN",
+        "GREEK",
+        "CYRILLIC",
+        "ARMENIAN",
+        "HEBREW",
+        "ARABIC",
+        "THAI",
+        "DEVANAGARI",
+        "BENGALI",
+        "GURMUKHI",
+        "GUJARATI",
+        "TAMIL",
+        "TELUGU",
+        "KANNADA",
+        "MALAYALAM",
+        "GEORGIAN",
+        "HAN",
+        "HANGUL",
+        "INHERITED",
+        "MATHEMATICAL",
     }
 )
 
@@ -50,12 +66,43 @@ def is_letter(char: str) -> bool:
     return unicodedata.category(char)[0] in "LM"
 
 
+# A letter seen fewer times than this (per million letters, summed over ~40 languages) in
+# real words is implausible as the result of a repair.
+RARE_LETTER_COUNT = 10
+
+
+@lru_cache(maxsize=1)
+def _letter_counts() -> tuple[dict[str, int], frozenset[str]]:
+    """Letter counts, and the scripts they cover (only those can call a letter rare)."""
+    from normtext.repair._frequency import UNIGRAM  # large: load when first needed
+
+    return UNIGRAM, frozenset(script_of(c) for c in UNIGRAM) - {"", "INHERITED"}
+
+
+@lru_cache(maxsize=65536)
 def is_rare(char: str) -> bool:
-    """A letter of a script seldom written today, or an invisible/format character."""
+    """A character a repair should hardly ever produce.
+
+    Invisible and format characters, letters of scripts seldom written today, and letters
+    of well-covered scripts that real words almost never contain (ſ, ў, ŉ).
+    """
     category = unicodedata.category(char)
     if category in ("Cf", "Zs", "Zl", "Zp"):
         return True
-    return category[0] in "LM" and script_of(char) not in COMMON_SCRIPTS
+    if category[0] not in "LM":
+        return False
+    script = script_of(char)
+    if script not in COMMON_SCRIPTS:
+        return True
+    counts, covered = _letter_counts()
+    if category[0] == "M" or script not in covered:
+        return False
+    return counts.get(char.lower()[0], 0) < RARE_LETTER_COUNT
+
+
+def rarity(text: str) -> int:
+    """How many characters of ``text`` are rare (see :func:`is_rare`)."""
+    return sum(1 for char in text if not char.isascii() and is_rare(char))
 
 
 def _case(char: str) -> str:
@@ -118,9 +165,35 @@ def choose(candidates: tuple[str, ...], left: str, right: str, surrounding: str 
     tied = [c for score, c in scored if score == best_score]
     if len(tied) == 1:
         return tied[0]
-    ranked = sorted(tied, key=lambda c: FREQUENCY.get(c.lower(), 0), reverse=True)
-    first = FREQUENCY.get(ranked[0].lower(), 0)
-    second = FREQUENCY.get(ranked[1].lower(), 0)
-    if first > 0 and first >= FREQUENCY_MARGIN * second:
+    ranked = sorted(tied, key=lambda c: likelihood(c, left, right), reverse=True)
+    first, second = likelihood(ranked[0], left, right), likelihood(ranked[1], left, right)
+    if first >= FREQUENCY_MARGIN * second:
         return ranked[0]
     return REPLACEMENT
+
+
+def _neighbour(char: str) -> str | None:
+    """A neighbour as the frequency tables spell it: a lowercase letter, or a word edge."""
+    if not char:
+        return None  # unknown (itself lost): says nothing
+    return char.lower() if is_letter(char) else " "
+
+
+def likelihood(candidate: str, left: str, right: str) -> float:
+    """How often ``candidate`` is written between ``left`` and ``right`` in real words.
+
+    Proportional to P(left, candidate) · P(candidate, right) / P(candidate), from the
+    letter and letter-pair counts derived from wordfreq's word lists (see
+    ``tools/derive_letter_frequency.py``); counts are smoothed by one.
+    """
+    from normtext.repair._frequency import BIGRAM, UNIGRAM  # large: load when first needed
+
+    char = candidate.lower()
+    unigram = UNIGRAM.get(char, 0) + 1
+    score = float(unigram)
+    before, after = _neighbour(left), _neighbour(right)
+    if before is not None:
+        score *= (BIGRAM.get(before + char, 0) + 1) / unigram
+    if after is not None:
+        score *= (BIGRAM.get(char + after, 0) + 1) / unigram
+    return score

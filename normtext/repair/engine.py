@@ -23,9 +23,10 @@ import ftfy
 from ftfy.badness import is_bad
 
 from normtext.repair.codecs import REPLACEMENT_MARKS, TABLES, CodecTable, char_class
-from normtext.repair.context import REPLACEMENT, choose, dominant_style, is_rare
+from normtext.repair.context import REPLACEMENT, choose, dominant_style, rarity, style_of
 from normtext.repair.plausibility import is_odd, oddness
 from normtext.repair.utf8 import MASKED, SPACE, Decoded, decode_runs
+from normtext.scripts import script_of
 
 MAX_LAYERS = 3
 WHITESPACE = frozenset(" \t\u00a0\u3000")
@@ -78,7 +79,7 @@ def _run_pattern(table: CodecTable) -> re.Pattern[str]:
     alphabet = char_class("".join(table.to_byte) + "\ufffd")
     # A space between two such characters may be a no-break space (byte 0xA0) that a
     # later step turned into a plain one.
-    space = " (?=[{0}])|".format(alphabet) if table.to_byte.get("\u00a0") == 0xA0 else ""
+    space = f" (?=[{alphabet}])|" if table.to_byte.get("\u00a0") == 0xA0 else ""
     return re.compile(f"[{alphabet}](?:[{alphabet}]|{space}\\?)*")
 
 
@@ -119,8 +120,8 @@ def _resolve(line: str, offset: int, run: list[Decoded], line_style: str) -> Pat
 
 
 def _mostly_lost(patch: Patch) -> bool:
-    """More than a third of the characters unknown: that is no repair, just noise."""
-    return patch.unknown > 1 and 3 * patch.unknown > len(patch.text)
+    """A quarter or more of the characters unknown: that is no repair, just noise."""
+    return patch.unknown > 0 and 4 * patch.unknown >= len(patch.text)
 
 
 def _decoded_patches(line: str, table: CodecTable) -> list[Patch]:
@@ -145,8 +146,14 @@ def _apply(line: str, patches: list[Patch]) -> str:
     return "".join(pieces)
 
 
-def _penalty(patches: list[Patch]) -> int:
-    return sum(1 for p in patches for c in p.text if c != REPLACEMENT and is_rare(c))
+# A rare letter in a repair weighs as much as this many odd events: a decoding that
+# produces ſ or ў is almost always the wrong one.
+RARE_WEIGHT = 3
+
+
+def _penalty(line: str, patches: list[Patch]) -> int:
+    """Rare characters a group of patches adds, less the rare ones it removes."""
+    return RARE_WEIGHT * sum(rarity(p.text) - rarity(line[p.start : p.end]) for p in patches)
 
 
 def _grouped_by_word(line: str, patches: list[Patch]) -> list[list[Patch]]:
@@ -162,19 +169,37 @@ def _grouped_by_word(line: str, patches: list[Patch]) -> list[list[Patch]]:
     return groups
 
 
+def _scripts(text: str) -> set[str]:
+    """The scripts of the letters in ``text`` (Mathematical Alphanumerics count as one)."""
+    found = set()
+    for char in text:
+        script = style_of(char)[:12] or script_of(char)
+        if script and script != "INHERITED":
+            found.add(script)
+    return found
+
+
 def _accepted(line: str, table: CodecTable) -> list[Patch]:
     """The patches of ``table`` that make ``line`` less odd (see the module doc)."""
     strong: list[Patch] = []
     weak: list[Patch] = []
     patches = [p for p in _decoded_patches(line, table) if not _mostly_lost(p)]
     for group in _grouped_by_word(line, patches):
+        if len(_scripts("".join(p.text for p in group))) > 1:
+            continue  # a real word is written in one script; random bytes are not
         start, end = _window(line, group[0].start, group[-1].end)
+        covered = sum(p.end - p.start for p in group)
+        if 2 * covered < sum(1 for c in line[start:end] if not c.isascii()):
+            continue  # fragments decoded out of a larger mess: a coincidence, not a repair
         before = oddness(line[start:end])
-        shifted = [Patch(p.start - start, p.end - start, p.text, p.restored, p.unknown) for p in group]
-        after = oddness(_apply(line[start:end], shifted)) + _penalty(group)
+        shifted = [
+            Patch(p.start - start, p.end - start, p.text, p.restored, p.unknown) for p in group
+        ]
+        penalty = _penalty(line, group)
+        after = oddness(_apply(line[start:end], shifted)) + penalty
         if after < before:
             strong.extend(group)
-        elif after == before and not _penalty(group) and not any(p.unknown for p in group):
+        elif after == before and penalty <= 0 and not any(p.unknown for p in group):
             weak.extend(group)
     if not strong:
         return []
@@ -189,7 +214,9 @@ def _clean_witnesses(line: str, patches: list[Patch]) -> int:
     evidence.
     """
     inside = {i for p in patches for i in range(p.start, p.end)}
-    return sum(1 for i, c in enumerate(line) if i not in inside and not c.isascii() and c != "\u00a0")
+    return sum(
+        1 for i, c in enumerate(line) if i not in inside and not c.isascii() and c != "\u00a0"
+    )
 
 
 def _best_layer(line: str) -> tuple[str, Layer] | None:
@@ -205,9 +232,7 @@ def _best_layer(line: str) -> tuple[str, Layer] | None:
         needed = 2 if _clean_witnesses(line, patches) else 1
         if current - remaining < needed:
             continue
-        layer = Layer(
-            table.name, sum(p.restored for p in patches), sum(p.unknown for p in patches)
-        )
+        layer = Layer(table.name, sum(p.restored for p in patches), sum(p.unknown for p in patches))
         key = (remaining, layer.unknown, layer.restored, CODEC_RANK[table.name])
         if best is None or key < best[0]:
             best = (key, fixed, layer)
@@ -233,23 +258,45 @@ def _ftfy(line: str) -> Repaired:
     return Repaired(fixed.text, ftfy_steps=steps)
 
 
+def _cost(text: str) -> tuple[int, int]:
+    """How wrong a repaired line still looks: odd events (``�`` aside), rare letters."""
+    return oddness(text) - text.count(REPLACEMENT), rarity(text)
+
+
+def _restores(candidate: str, reference: str) -> bool:
+    """``candidate`` is ``reference`` with every ``�`` filled in, and nothing else changed."""
+    return (
+        len(candidate) == len(reference)
+        and REPLACEMENT not in candidate
+        and all(a == b or b == REPLACEMENT for a, b in zip(candidate, reference, strict=True))
+    )
+
+
 def repair(line: str) -> Repaired:
-    """Repair the mojibake in one line and say how."""
+    """Repair the mojibake in one line and say how.
+
+    ftfy's repair runs first and ours on what it leaves. Where ftfy changed the line, the
+    other order is tried too, and kept when it fills in every byte ftfy wrote as ``�`` and
+    changes nothing else, or when it leaves the line clearly less odd.
+    """
     if line.isascii() or not is_odd(line):
         return Repaired(line)
-    result = _ftfy(line)
-    if result.text.count(REPLACEMENT) > line.count(REPLACEMENT):
-        # ftfy gave up bytes for lost; see whether restoring them does better.
-        ours = _repair_layers(line)
-        if ours.layers:
-            after = _ftfy(ours.text)
-            if (after.text.count(REPLACEMENT) < result.text.count(REPLACEMENT)
-                    and oddness(after.text) <= oddness(result.text)):
-                ours.text, ours.ftfy_steps = after.text, after.ftfy_steps
-                return ours
-    rest = _repair_layers(result.text)
-    rest.ftfy_steps = result.ftfy_steps
-    return rest
+    first = _ftfy(line)
+    result = _repair_layers(first.text)
+    result.ftfy_steps = first.ftfy_steps
+    cost = _cost(result.text)
+    if first.text == line or (cost == (0, 0) and REPLACEMENT not in result.text):
+        return result
+    ours = _repair_layers(line)
+    if ours.layers:
+        after = _ftfy(ours.text)
+        if _restores(after.text, result.text) or (
+            _cost(after.text) < cost
+            and after.text.count(REPLACEMENT) <= result.text.count(REPLACEMENT)
+        ):
+            ours.text, ours.ftfy_steps = after.text, after.ftfy_steps
+            return ours
+    return result
 
 
 def repair_line(line: str) -> str:

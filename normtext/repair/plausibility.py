@@ -28,7 +28,10 @@ SCRIPT_RANGES: dict[str, str] = {
     "CYRILLIC": "\u0400-\u0481\u048a-\u052f\ua640-\ua66e\ua680-\ua69d",
     "ARMENIAN": "\u0531-\u0556\u0561-\u0587",
     "HEBREW": "\u05d0-\u05ea\u05ef-\u05f2\ufb1d-\ufb4f",
-    "ARABIC": "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc",
+    "ARABIC": (
+        "\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9"
+        "\ufb50-\ufdfb\ufe70-\ufefc"
+    ),
     "THAI": "\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46",
     "DEVANAGARI": "\u0904-\u0939\u093d\u0950\u0958-\u0961\u0972-\u097f",
     "BENGALI": "\u0985-\u09b9",
@@ -82,11 +85,22 @@ ODD_PATTERNS: dict[str, str] = {
     # Letters of two scripts glued together (rtl/ltr, Thai/Latin, Cyrillic/Latin…).
     "mixed-script": _script_mixing_pattern(),
     # A symbol, control or private-use character between two letters or digits.
-    "symbol-in-word": f"(?<=[{ALL_LETTERS}{NON_ASCII_DIGITS}])[{SYMBOLS}]{{1,3}}(?=[{ALL_LETTERS}{NON_ASCII_DIGITS}])",
+    "symbol-in-word": (
+        f"(?<=[{ALL_LETTERS}{NON_ASCII_DIGITS}])[{SYMBOLS}]{{1,3}}"
+        f"(?=[{ALL_LETTERS}{NON_ASCII_DIGITS}])"
+    ),
     # Box drawing touching a letter: KOI8-R, cp866, cp437 reading UTF-8.
     "box-by-letter": f"[{ALL_LETTERS}][{BOX_DRAWING}]|[{BOX_DRAWING}][{ALL_LETTERS}]",
     # A capital with an accent inside a lowercase word: a lead byte whose partner was lost.
     "capital-in-word": f"(?<=[{LOWER}])[{UPPER_NON_ASCII}](?=[{LOWER}])",
+    # An accented capital followed by a character cp1252 shows for a continuation byte:
+    # "ÄŒesku" for "Česku". Closing quotes, dashes and the ellipsis are left out: a word in
+    # capitals ending in É may well be followed by one.
+    "latin-pair": (
+        "[\u00c2-\u00d6\u00d8-\u00de]"
+        "[\u0152\u0160\u017d\u0178\u0192\u02c6\u2030\u2039\u0161\u203a\u0153\u017e\u02dc"
+        "\u00a6\u00a8\u00af\u00b4\u00b8]"
+    ),
     # Thai spelling that no Thai writer produces: a vowel sign or tone mark with no
     # consonant to sit on, a leading vowel before a non-consonant, a Thai digit glued to a
     # symbol or letter. Windows-874 reading UTF-8 produces all three.
@@ -95,6 +109,13 @@ ODD_PATTERNS: dict[str, str] = {
         f"|[\u0e40-\u0e44](?![{THAI_CONSONANTS}])"
         f"|[\u0e50-\u0e59](?=[{SYMBOLS}\u2010-\u2027{ALL_LETTERS}])"
         f"|(?<=[{SYMBOLS}\u2010-\u2027{ALL_LETTERS}])[\u0e50-\u0e59]"
+    ),
+    # An Arabic, Hebrew or Devanagari mark on a letter of another script (or on nothing).
+    "foreign-mark": (
+        "(?<![\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])"
+        "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]"
+        "|(?<![\u05d0-\u05ea\u05f0-\u05f2\u0591-\u05c7])[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]"
+        "|(?<![\u0900-\u097f])[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963]"
     ),
     # Characters no text means: C1 controls, replacement marks, unassigned or private use.
     "junk": "[\x80-\x9f\ufffd\ue000-\uf8ff]",

@@ -53,9 +53,7 @@ def _is_continuation(unit: int) -> bool:
     return unit == MASKED or 0x80 <= unit <= 0xBF
 
 
-def _characters(
-    lead: int, continuations: Sequence[int], masked_options: Iterable[int]
-) -> set[str]:
+def _characters(lead: int, continuations: Sequence[int], masked_options: Iterable[int]) -> set[str]:
     """Every meaningful character that ``lead`` + ``continuations`` can spell."""
     choices = [list(masked_options) if unit == MASKED else [unit] for unit in continuations]
     found = set()
@@ -103,7 +101,9 @@ def decode_at(
     if length == 0:
         return None
     end = start + 1
-    if length == 2 and end < len(units) and units[end] == SPACE:
+    # Where bytes may have been dropped, "× " is as likely a letter that lost its second
+    # byte before a real space: the no-break-space reading is only taken where none were.
+    if length == 2 and not dropped and end < len(units) and units[end] == SPACE:
         end += 1
     while end < len(units) and end - start < length and _is_continuation(units[end]):
         end += 1

@@ -1,0 +1,309 @@
+"""Build ``normtext/repair/_frequency.py`` from the word lists of the ``wordfreq`` package.
+
+When mojibake repair has to restore a dropped byte, several characters can fill the gap
+(Slovak ``Sloven?ina``: č, ď or ā; Russian ``ру?ский``: с, я or э). The generated module
+gives the run-time code character and character-pair frequencies to choose between them.
+``wordfreq`` is only needed to run this script; the package never imports it.
+
+Method, for each language of :data:`LANGUAGES` that ``wordfreq`` has a word list for:
+
+1. Take the top :data:`TOP_WORDS` words (``wordfreq.top_n_list``) with the frequency the
+   word list stores for each (``wordfreq.get_frequency_dict``: the same number that
+   ``wordfreq.word_frequency`` returns for a one-token word, without its tokenizer, which
+   for ja, ko and zh would need MeCab or jieba, and without its rounding to 3 digits).
+2. Weight every word by its frequency and count (a) each character of it and (b) each pair
+   of adjacent characters, with a space standing for the word boundary on each side, so
+   ``"с"`` yields the pairs ``" с"`` and ``"с "``.
+3. Scale the language's counts so that its unigram total (its character mass) is
+   :data:`LANGUAGE_MASS`; the pairs are scaled by the same factor, so that
+   ``BIGRAM[ab] / UNIGRAM[a]`` stays an estimate of how often ``b`` follows ``a``.
+
+The languages' scaled counts are summed, so each language weighs the same, and rounded to
+integers. To keep the module small, ``UNIGRAM`` keeps every non-ASCII character with a
+count of at least 1 and the ASCII letters, and ``BIGRAM`` keeps pairs with at least one
+non-ASCII character and a count of at least :data:`MIN_BIGRAM` (:data:`MIN_BIGRAM_CJK`
+for pairs with a Han, Hangul or kana character).
+
+Words are counted as ``wordfreq`` stores them: case-folded, NFC (NFKC outside the Latin,
+Greek and Cyrillic scripts), Arabic and Hebrew without combining marks, Chinese in
+Simplified characters. Case folding wrote Greek final sigma as ``σ``; it is restored to
+``ς`` at the end of Greek words (German ``ß`` became ``ss`` and cannot be restored).
+Croatian and Serbian share ``wordfreq``'s Latin-script Serbo-Croatian list ``sh``, which
+is counted once. Languages without a list of their own are skipped and printed: the
+nearest-match lookup of ``wordfreq`` would substitute another language (Nepali → English).
+
+The output is sorted by key, so the same ``wordfreq`` version gives the same bytes.
+
+Usage::
+
+    pip install wordfreq
+    python tools/derive_letter_frequency.py           # write the module
+    python tools/derive_letter_frequency.py --check   # exit 1 if the committed module is stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from importlib.metadata import version
+from pathlib import Path
+
+try:
+    import wordfreq
+except ImportError:  # pragma: no cover - depends on the environment
+    sys.exit("tools/derive_letter_frequency.py needs wordfreq: pip install wordfreq")
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "normtext" / "repair" / "_frequency.py"
+SCRIPT_NAME = "tools/derive_letter_frequency.py"
+
+# The languages whose letters mojibake repair must tell apart, grouped by script.
+# fmt: off
+LANGUAGES: tuple[str, ...] = (
+    # Latin
+    "en", "fr", "de", "es", "pt", "it", "nl", "pl", "cs", "sk", "sl", "hr", "ro", "hu",
+    "tr", "vi", "lt", "lv", "et", "fi", "sv", "da", "nb", "is", "ca",
+    # Cyrillic
+    "ru", "uk", "bg", "sr", "mk",
+    # Greek, Hebrew
+    "el", "he",
+    # Arabic script
+    "ar", "fa", "ur",
+    # Devanagari
+    "hi", "mr", "ne",
+    # Bengali, Tamil, Telugu, Thai, Georgian, Armenian, Hangul, Japanese, Han
+    "bn", "ta", "te", "th", "ka", "hy", "ko", "ja", "zh",
+)
+# fmt: on
+# Languages that wordfreq serves from a list under another code (its README, note [1]:
+# Bosnian, Croatian and Serbian share the Latin-script Serbo-Croatian list).
+WORDLIST_ALIASES: dict[str, str] = {"hr": "sh", "sr": "sh"}
+
+TOP_WORDS = 20_000
+LANGUAGE_MASS = 1_000_000
+MIN_BIGRAM = 2
+# Han, Hangul and kana have thousands of characters whose pairs spread thin: their pairs
+# need a higher count, which keeps the module under 600 KB (at 2 it would be about 1 MB).
+MIN_BIGRAM_CJK = 10
+CJK_NAME_PREFIXES = ("CJK ", "HANGUL ", "HIRAGANA ", "KATAKANA ", "KATAKANA-HIRAGANA ")
+BOUNDARY = " "
+
+GREEK_SMALL_SIGMA = "σ"
+GREEK_FINAL_SIGMA = "ς"
+
+
+# --- derivation ----------------------------------------------------------------------------
+
+
+def resolve_languages(
+    languages: Iterable[str] = LANGUAGES,
+) -> tuple[dict[str, list[str]], list[str]]:
+    """Map each word list to the requested languages it serves, and list the skipped ones.
+
+    Only exact codes (or :data:`WORDLIST_ALIASES`) count: ``wordfreq``'s own nearest-match
+    lookup would answer Nepali with English and Marathi with Hindi.
+    """
+    available = wordfreq.available_languages()
+    lists: dict[str, list[str]] = {}
+    skipped: list[str] = []
+    for lang in languages:
+        code = WORDLIST_ALIASES.get(lang, lang)
+        if code in available:
+            lists.setdefault(code, []).append(lang)
+        else:
+            skipped.append(lang)
+    return lists, skipped
+
+
+def restore_final_sigma(word: str) -> str:
+    """``"τησ"`` → ``"της"``: wordfreq's case folding wrote every final sigma as ``σ``."""
+    if len(word) > 1 and word[-1] == GREEK_SMALL_SIGMA and word[-2].isalpha():
+        return word[:-1] + GREEK_FINAL_SIGMA
+    return word
+
+
+def language_counts(code: str) -> tuple[dict[str, float], dict[str, float]]:
+    """Unigram and bigram counts of one word list, scaled to :data:`LANGUAGE_MASS`."""
+    frequencies = wordfreq.get_frequency_dict(code)
+    unigrams: dict[str, float] = defaultdict(float)
+    bigrams: dict[str, float] = defaultdict(float)
+    for listed in wordfreq.top_n_list(code, TOP_WORDS):
+        weight = frequencies[listed]
+        word = restore_final_sigma(listed) if code == "el" else listed
+        for char in word:
+            unigrams[char] += weight
+        bounded = BOUNDARY + word + BOUNDARY
+        for i in range(len(bounded) - 1):
+            bigrams[bounded[i : i + 2]] += weight
+    scale = LANGUAGE_MASS / sum(unigrams.values())
+    return (
+        {k: v * scale for k, v in unigrams.items()},
+        {k: v * scale for k, v in bigrams.items()},
+    )
+
+
+def _is_ascii_letter(char: str) -> bool:
+    return char.isascii() and char.isalpha()
+
+
+def _is_cjk(char: str) -> bool:
+    return unicodedata.name(char, "").startswith(CJK_NAME_PREFIXES)
+
+
+def _min_bigram(pair: str) -> int:
+    return MIN_BIGRAM_CJK if any(_is_cjk(c) for c in pair) else MIN_BIGRAM
+
+
+def build_tables(
+    lists: Iterable[str],
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Sum the word lists' scaled counts, round them and keep what the module keeps."""
+    unigram_sum: dict[str, float] = defaultdict(float)
+    bigram_sum: dict[str, float] = defaultdict(float)
+    for code in sorted(lists):
+        unigrams, bigrams = language_counts(code)
+        for key in sorted(unigrams):
+            unigram_sum[key] += unigrams[key]
+        for key in sorted(bigrams):
+            bigram_sum[key] += bigrams[key]
+    unigram = {
+        key: count
+        for key in sorted(unigram_sum)
+        if (count := round(unigram_sum[key])) >= 1 and (not key.isascii() or _is_ascii_letter(key))
+    }
+    bigram = {
+        key: count
+        for key in sorted(bigram_sum)
+        if (count := round(bigram_sum[key])) >= _min_bigram(key) and not key.isascii()
+    }
+    return unigram, bigram
+
+
+# --- output --------------------------------------------------------------------------------
+
+LINE_WIDTH = 99
+
+HEADER = '''\
+# ruff: noqa: E501
+# Generated by {script} from wordfreq {version}. Do not edit.
+# To regenerate: pip install wordfreq=={version}; python {script}
+# (``python {script} --check`` tells whether this file is up to date).
+#
+# Derived from the word lists of wordfreq by Robyn Speer (code Apache-2.0; data CC BY-SA
+# 4.0, from Wikipedia, OPUS OpenSubtitles 2018, SUBTLEX by Marc Brysbaert et al., Google
+# Books Ngrams, NewsCrawl, GlobalVoices, OSCAR, ParaCrawl, the Leeds Internet Corpus,
+# Twitter, Reddit and Jieba).
+"""Character and character-pair frequencies, for choosing a character lost in mojibake.
+
+{description}
+"""
+
+from __future__ import annotations
+
+'''
+
+
+def _char_literal(char: str) -> str:
+    if char in '\\"':
+        return "\\" + char
+    if char != " " and unicodedata.category(char)[0] in "CZ":
+        code = ord(char)
+        return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+    return char
+
+
+def _entries(table: dict[str, int]) -> Iterable[str]:
+    for key, count in table.items():
+        yield '"' + "".join(_char_literal(c) for c in key) + f'": {count},'
+
+
+def _table(name: str, comment: str, table: dict[str, int]) -> str:
+    lines = [f"\n# {comment} ({len(table)} entries)\n", f"{name}: dict[str, int] = {{\n"]
+    line = ""
+    for entry in _entries(table):
+        if line and len(line) + 1 + len(entry) > LINE_WIDTH:
+            lines.append(line + "\n")
+            line = ""
+        line = f"{line} {entry}" if line else f"    {entry}"
+    if line:
+        lines.append(line + "\n")
+    lines.append("}\n")
+    return "".join(lines)
+
+
+def render(unigram: dict[str, int], bigram: dict[str, int], lists: dict[str, list[str]]) -> str:
+    """The text of the generated module."""
+    names = [
+        code if langs == [code] else f"{code} (for {', '.join(langs)})"
+        for code, langs in sorted(lists.items())
+    ]
+    description = (
+        f"Each of {len(lists)} word lists (the top {TOP_WORDS:,} words of {', '.join(names)}) "
+        f"counts {LANGUAGE_MASS:,} characters, weighted by word frequency. ``UNIGRAM`` maps "
+        "a character to its summed count (every non-ASCII character counted at least once, "
+        "and the ASCII letters). ``BIGRAM`` maps two adjacent characters of a word to "
+        'theirs, a space standing for the word boundary (``" с"``: a word starting with с), '
+        f"for pairs with a non-ASCII character counted at least {MIN_BIGRAM} times "
+        f"({MIN_BIGRAM_CJK} times for pairs with a Han, Hangul or kana character). Words "
+        "are lower case, as wordfreq stores them."
+    )
+    header = HEADER.format(
+        script=SCRIPT_NAME,
+        version=version("wordfreq"),
+        description=textwrap.fill(description, width=LINE_WIDTH - 8, break_on_hyphens=False),
+    )
+    return (
+        header
+        + "# fmt: off\n"
+        + _table("UNIGRAM", "Characters", unigram)
+        + _table("BIGRAM", "Adjacent pairs, a space for the word boundary", bigram)
+        + "# fmt: on\n"
+        + "\n# The name that older code uses for UNIGRAM.\nFREQUENCY = UNIGRAM\n"
+    )
+
+
+def generate(write: Callable[[str], object] = print) -> str:
+    """Derive the tables and return the module text, reporting skipped languages."""
+    lists, skipped = resolve_languages()
+    if skipped:
+        write(f"skipped (no wordfreq list): {' '.join(skipped)}")
+    for code, langs in sorted(lists.items()):
+        if langs != [code]:
+            write(f"{' and '.join(langs)}: wordfreq list {code!r}, counted once")
+    unigram, bigram = build_tables(lists)
+    return render(unigram, bigram, lists)
+
+
+def main(argv: Sequence[str] | None = None, write: Callable[[str], object] = print) -> int:
+    """Write the frequency module, or with ``--check`` report whether it is up to date."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0] if __doc__ else "")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 if the committed module differs"
+    )
+    args = parser.parse_args(argv)
+    text = generate(write)
+    relative = TARGET.relative_to(ROOT)
+    current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else None
+    if args.check:
+        if current != text:
+            write(
+                f"{relative} is out of date for wordfreq {version('wordfreq')}: "
+                f"run python {SCRIPT_NAME}"
+            )
+            return 1
+        write(f"{relative} is up to date (wordfreq {version('wordfreq')})")
+        return 0
+    if current != text:
+        TARGET.write_text(text, encoding="utf-8", newline="\n")
+        write(f"wrote {relative} ({len(text.encode('utf-8')):,} bytes)")
+    else:
+        write(f"{relative} unchanged")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
