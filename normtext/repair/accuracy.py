@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,19 +80,30 @@ def score(lines: Iterable[str], codec: str, mode: str) -> Score:
         if mode in MODES and mode not in LOSSLESS_MODES:
             lost = lost_characters(line, codec, mode)
             result.lost += len(lost)
-            if fixed == broken or not lost:
+            if fixed != broken and lost:
+                _count_lost(result, line, fixed, set(lost))
+    return result
+
+
+def _count_lost(result: Score, line: str, fixed: str, lost: set[int]) -> None:
+    """Sort the lost characters of ``line`` by what ``fixed`` made of them.
+
+    The repaired line is aligned with the original; a lost character in an equal stretch
+    was restored, one replaced one-for-one by ``�`` is unknown, one replaced one-for-one
+    by another character is wrong. One left inside unrepaired mojibake counts in none.
+    """
+    matcher = difflib.SequenceMatcher(None, line, fixed, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for index in range(i1, i2):
+            if index not in lost:
                 continue
-            if len(fixed) != len(line):
-                result.wrong += len(lost)
-                continue
-            for index in lost:
-                if fixed[index] == line[index]:
-                    result.restored += 1
-                elif fixed[index] == REPLACEMENT:
+            if tag == "equal":
+                result.restored += 1
+            elif tag == "replace" and i2 - i1 == j2 - j1:
+                if fixed[j1 + index - i1] == REPLACEMENT:
                     result.unknown += 1
                 else:
                     result.wrong += 1
-    return result
 
 
 def modes_for(codec: str) -> list[str]:

@@ -97,7 +97,11 @@ def is_rare(char: str) -> bool:
     counts, covered = _letter_counts()
     if category[0] == "M" or script not in covered:
         return False
-    return counts.get(char.lower()[0], 0) < RARE_LETTER_COUNT
+    if counts.get(char.lower()[0], 0) >= RARE_LETTER_COUNT:
+        return False
+    # The word lists are case-folded: ß is counted as "ss".
+    folded = char.casefold()
+    return len(folded) < 2 or any(counts.get(c, 0) < RARE_LETTER_COUNT for c in folded)
 
 
 def rarity(text: str) -> int:
@@ -156,10 +160,39 @@ def fit(candidate: str, left: str, right: str, surrounding: str = "") -> int:
     return score
 
 
-def choose(candidates: tuple[str, ...], left: str, right: str, surrounding: str = "") -> str:
-    """The candidate that context supports, or ``�`` when context cannot decide."""
+# Closing quotation marks and the openers they close.
+CLOSERS = {"”": "“„", "’": "‘‚", "»": "«", "›": "‹"}
+
+
+def closing_quote(candidates: tuple[str, ...], before: str) -> str | None:
+    """The closing quote among ``candidates`` that an unclosed opener in ``before`` calls for.
+
+    ``â€`` is ``”`` with its last byte lost when a ``“`` earlier in the line is still open.
+    """
+    for closer, openers in CLOSERS.items():
+        if closer in candidates:
+            opened = sum(before.count(o) for o in openers)
+            if opened > before.count(closer):
+                return closer
+    return None
+
+
+def choose(
+    candidates: tuple[str, ...],
+    left: str,
+    right: str,
+    surrounding: str = "",
+    before: str = "",
+) -> str:
+    """The candidate that context supports, or ``�`` when context cannot decide.
+
+    ``before`` is the line up to this character (as repaired so far), for quotes.
+    """
     if len(candidates) == 1:
         return candidates[0]
+    quote = closing_quote(candidates, before)
+    if quote:
+        return quote
     scored = sorted(((fit(c, left, right, surrounding), c) for c in candidates), reverse=True)
     best_score = scored[0][0]
     tied = [c for score, c in scored if score == best_score]

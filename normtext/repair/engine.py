@@ -104,8 +104,13 @@ def _window(line: str, start: int, end: int) -> tuple[int, int]:
     return max(start - 1, 0), min(end + 1, len(line))
 
 
-def _resolve(line: str, offset: int, run: list[Decoded], line_style: str) -> Patch:
-    """A decoded run as a patch, its lost characters chosen from context."""
+def _resolve(
+    line: str, offset: int, run: list[Decoded], line_style: str, before: str
+) -> Patch:
+    """A decoded run as a patch, its lost characters chosen from context.
+
+    ``before`` is the line before the run, with the runs before it decoded.
+    """
     chars = [d.options[0] if len(d.options) == 1 else "" for d in run]
     start, end = offset + run[0].start, offset + run[-1].end
     surrounding = dominant_style([c] for c in chars if c) or line_style
@@ -114,7 +119,8 @@ def _resolve(line: str, offset: int, run: list[Decoded], line_style: str) -> Pat
             continue
         left = chars[index - 1] if index else (line[start - 1] if start else "")
         right = chars[index + 1] if index + 1 < len(chars) else line[end : end + 1]
-        chars[index] = choose(decoded.options, left, right, surrounding)
+        prefix = before + "".join(chars[:index])
+        chars[index] = choose(decoded.options, left, right, surrounding, prefix)
     restored = sum(d.restored for d in run)
     return Patch(start, end, "".join(chars), restored, chars.count(REPLACEMENT))
 
@@ -133,7 +139,11 @@ def _decoded_patches(line: str, table: CodecTable) -> list[Patch]:
         runs.extend((match.start(), run) for run in decode_runs(units, dropped, table.undefined))
     # The style that most decoded characters allow guides the choice of lost ones.
     line_style = dominant_style(d.options for _, run in runs for d in run)
-    return [_resolve(line, offset, run, line_style) for offset, run in runs]
+    patches: list[Patch] = []
+    for offset, run in runs:
+        before = _apply(line[: offset + run[0].start], patches)
+        patches.append(_resolve(line, offset, run, line_style, before))
+    return patches
 
 
 def _apply(line: str, patches: list[Patch]) -> str:
@@ -179,28 +189,39 @@ def _scripts(text: str) -> set[str]:
     return found
 
 
+def _judge(line: str, group: list[Patch]) -> bool | None:
+    """True if the group repairs its words, False if it does no harm, None to reject it."""
+    if len(_scripts("".join(p.text for p in group))) > 1:
+        return None  # a real word is written in one script; random bytes are not
+    start, end = _window(line, group[0].start, group[-1].end)
+    covered = sum(p.end - p.start for p in group)
+    if 2 * covered < sum(1 for c in line[start:end] if not c.isascii()):
+        return None  # fragments decoded out of a larger mess: a coincidence, not a repair
+    before = oddness(line[start:end])
+    shifted = [Patch(p.start - start, p.end - start, p.text, p.restored, p.unknown) for p in group]
+    penalty = _penalty(line, group)
+    after = oddness(_apply(line[start:end], shifted)) + penalty
+    if after < before:
+        return True
+    if after == before and penalty <= 0 and not any(p.unknown for p in group):
+        return False
+    return None
+
+
 def _accepted(line: str, table: CodecTable) -> list[Patch]:
     """The patches of ``table`` that make ``line`` less odd (see the module doc)."""
     strong: list[Patch] = []
     weak: list[Patch] = []
     patches = [p for p in _decoded_patches(line, table) if not _mostly_lost(p)]
     for group in _grouped_by_word(line, patches):
-        if len(_scripts("".join(p.text for p in group))) > 1:
-            continue  # a real word is written in one script; random bytes are not
-        start, end = _window(line, group[0].start, group[-1].end)
-        covered = sum(p.end - p.start for p in group)
-        if 2 * covered < sum(1 for c in line[start:end] if not c.isascii()):
-            continue  # fragments decoded out of a larger mess: a coincidence, not a repair
-        before = oddness(line[start:end])
-        shifted = [
-            Patch(p.start - start, p.end - start, p.text, p.restored, p.unknown) for p in group
-        ]
-        penalty = _penalty(line, group)
-        after = oddness(_apply(line[start:end], shifted)) + penalty
-        if after < before:
-            strong.extend(group)
-        elif after == before and penalty <= 0 and not any(p.unknown for p in group):
-            weak.extend(group)
+        verdict = _judge(line, group)
+        if verdict is None and len(group) > 1:
+            # One bad run must not sink the good ones of the same word: judge each alone.
+            for patch in group:
+                alone = _judge(line, [patch])
+                (strong if alone else weak if alone is False else []).append(patch)
+            continue
+        (strong if verdict else weak if verdict is False else []).extend(group)
     if not strong:
         return []
     return sorted(strong + weak, key=lambda p: p.start)

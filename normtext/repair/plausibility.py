@@ -101,6 +101,13 @@ ODD_PATTERNS: dict[str, str] = {
         "[\u0152\u0160\u017d\u0178\u0192\u02c6\u2030\u2039\u0161\u203a\u0153\u017e\u02dc"
         "\u00a6\u00a8\u00af\u00b4\u00b8]"
     ),
+    # A Latin-1 letter followed by a character that cp1252 shows for bytes 0x80–0x9F and
+    # no word continues with (quotes, dashes and the ellipsis excepted): "âš½" for "⚽".
+    # (š and ž are left out: Czech "příští" and Slovak "môžu" put them there.)
+    "latin-c1-pair": (
+        "[\u00e0-\u00f4]"
+        "[\u20ac\u201a\u0192\u201e\u2020\u2021\u02c6\u2030\u2039\u0152\u02dc\u203a\u0153\u0178]"
+    ),
     # Thai spelling that no Thai writer produces: a vowel sign or tone mark with no
     # consonant to sit on, a leading vowel before a non-consonant, a Thai digit glued to a
     # symbol or letter. Windows-874 reading UTF-8 produces all three.

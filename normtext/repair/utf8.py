@@ -19,9 +19,9 @@ MASKED = -1
 # A plain space where a no-break space (0xA0) may have been: only ever the second byte of
 # a two-byte character (``Ð `` for Р, ``Ã `` for à), as ftfy's ``restore_byte_a0`` has it.
 SPACE = -2
-# At most this many bytes of one character may be missing (two happen in 4-byte
-# characters such as 𝘁, F0 9D 98 81, read as Windows-874 that drops 0x9D and 0x81).
-MAX_DROPPED = 2
+# A character may miss one more byte than it still has continuation bytes (two happen in
+# 4-byte characters such as 𝘁, F0 9D 98 81, read as Windows-874 that drops 0x9D and
+# 0x81); a lead byte that kept none is tried only when other mojibake surrounds it.
 
 
 @dataclass(frozen=True)
@@ -94,8 +94,12 @@ def decode_at(
     """Decode the character whose lead byte is ``units[start]``, or None if none fits.
 
     A lead byte with none of its continuation bytes left is tried only when
-    ``bare_lead_ok``: inside a run of other mojibake, not alone in a word.
+    ``bare_lead_ok``: inside a run of other mojibake, not alone in a word. A masked lead
+    byte (``�`` where the codec has no character for a lead byte) is tried as each of the
+    lead bytes the codec could not show.
     """
+    if units[start] == MASKED:
+        return _decode_masked_lead(units, start, dropped, masked, bare_lead_ok)
     lead = units[start]
     length = sequence_length(lead)
     if length == 0:
@@ -112,7 +116,7 @@ def decode_at(
     restored = missing + present.count(MASKED)
     if missing == 0:
         options = _characters(lead, present, masked)
-    elif missing <= MAX_DROPPED and (present or bare_lead_ok) and dropped:
+    elif dropped and missing <= len(present) + 1 and (present or bare_lead_ok):
         # Put the missing continuation bytes back at every possible place.
         options = set()
         for tail in _with_insertions(present, missing, sorted(_continuations(dropped))):
@@ -122,6 +126,27 @@ def decode_at(
     if not options:
         return None
     return Decoded(tuple(sorted(options)), start, end, restored)
+
+
+def _decode_masked_lead(
+    units: Sequence[int],
+    start: int,
+    dropped: frozenset[int],
+    masked: frozenset[int],
+    bare_lead_ok: bool,
+) -> Decoded | None:
+    if start + 1 >= len(units) or not 0x80 <= units[start + 1] <= 0xBF:
+        return None  # with nothing real after it, a mask says nothing
+    found: list[Decoded] = []
+    for lead in sorted(b for b in masked if sequence_length(b)):
+        trial = [*units[:start], lead, *units[start + 1 :]]
+        decoded = decode_at(trial, start, dropped, masked, bare_lead_ok)
+        if decoded is not None:
+            found.append(decoded)
+    if not found or len({d.end for d in found}) > 1:
+        return None
+    options = tuple(sorted({c for d in found for c in d.options}))
+    return Decoded(options, start, found[0].end, 1 + max(d.restored for d in found))
 
 
 def decode_runs(
@@ -134,8 +159,12 @@ def decode_runs(
     runs: list[list[Decoded]] = []
     current: list[Decoded] = []
     index = 0
-    bare_lead_ok = len(units) > 1
     while index < len(units):
+        # A lead byte that lost all its continuation bytes is only believable between
+        # other mojibake, not alone.
+        bare_lead_ok = any(
+            0 <= i < len(units) and units[i] >= 0x80 for i in (index - 1, index + 1)
+        )
         decoded = decode_at(units, index, dropped, masked, bare_lead_ok)
         if decoded is None:
             if current:
