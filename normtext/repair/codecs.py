@@ -101,6 +101,13 @@ def build_table(name: str) -> CodecTable:
         else:
             to_byte.setdefault(char, byte)
     fill_ins: set[str] = set()
+    for byte in range(0x80, 0xA0):
+        # ISO-8859 codecs show 0x80–0x9F as C1 controls, which a later cp1252 step (or
+        # ftfy's C1 fix) turns into cp1252's characters: accept those for the byte too.
+        if byte not in undefined and _decode_byte(name, byte) == chr(byte):
+            fallback = _decode_byte("cp1252", byte)
+            if fallback is not None:
+                to_byte.setdefault(fallback, byte)
     for byte in sorted(undefined):
         # A decoder that keeps undefined bytes shows them as the C1 control of that value
         # (0x80–0x9F) or, in cp1252's "sloppy" fallback, as cp1252's character.

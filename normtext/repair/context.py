@@ -9,6 +9,7 @@ common; otherwise the character is written as ``�``.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -87,8 +88,12 @@ def is_rare(char: str) -> bool:
     of well-covered scripts that real words almost never contain (ſ, ў, ŉ).
     """
     category = unicodedata.category(char)
-    if category in ("Cf", "Zs", "Zl", "Zp"):
-        return True
+    if category in ("Cf", "Zs", "Zl", "Zp", "Me") or "\u0483" <= char <= "\u0489":
+        return True  # invisible, enclosing or Old Church Slavonic marks
+    if category in ("So", "Sk", "Sm"):
+        # A symbol that belongs to one script (ARABIC POETIC VERSE SIGN) is as rare as
+        # that script's rarest letters; general symbols (€, ™, arrows) are not.
+        return script_of_name(char) in COMMON_SCRIPTS
     if category[0] not in "LM":
         return False
     script = script_of(char)
@@ -102,6 +107,11 @@ def is_rare(char: str) -> bool:
     # The word lists are case-folded: ß is counted as "ss".
     folded = char.casefold()
     return len(folded) < 2 or any(counts.get(c, 0) < RARE_LETTER_COUNT for c in folded)
+
+
+def script_of_name(char: str) -> str:
+    """The first word of a character's name, folded like :func:`script_of`."""
+    return unicodedata.name(char, "").split(" ", 1)[0]
 
 
 def rarity(text: str) -> int:
@@ -203,6 +213,27 @@ def choose(
     if first >= FREQUENCY_MARGIN * second:
         return ranked[0]
     return REPLACEMENT
+
+
+def word_likelihood(text: str) -> float:
+    """Log-likelihood of the letter pairs of ``text`` that involve a non-ASCII letter.
+
+    Used to choose between codecs that both decode a line into plausible letters
+    (cp1252 or ISO-8859-15, cp1253 or ISO-8859-7): the right one spells real words.
+    """
+    from normtext.repair._frequency import BIGRAM, UNIGRAM
+
+    total = 0.0
+    previous = " "
+    for char in text:
+        current = char.lower() if is_letter(char) else " "
+        if current != " " or previous != " ":
+            pair = previous + current
+            if not pair.isascii():
+                base = UNIGRAM.get(previous if previous != " " else current, 0)
+                total += math.log((BIGRAM.get(pair, 0) + 1) / (base + 1))
+        previous = current
+    return total
 
 
 def _neighbour(char: str) -> str | None:

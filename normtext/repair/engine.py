@@ -23,7 +23,14 @@ import ftfy
 from ftfy.badness import is_bad
 
 from normtext.repair.codecs import REPLACEMENT_MARKS, TABLES, CodecTable, char_class
-from normtext.repair.context import REPLACEMENT, choose, dominant_style, rarity, style_of
+from normtext.repair.context import (
+    REPLACEMENT,
+    choose,
+    dominant_style,
+    rarity,
+    style_of,
+    word_likelihood,
+)
 from normtext.repair.plausibility import is_odd, oddness
 from normtext.repair.utf8 import MASKED, SPACE, Decoded, decode_runs
 from normtext.scripts import script_of
@@ -243,7 +250,7 @@ def _clean_witnesses(line: str, patches: list[Patch]) -> int:
 def _best_layer(line: str) -> tuple[str, Layer] | None:
     """The one-codec repair of ``line`` that leaves it least odd, if any helps."""
     current = oddness(line)
-    best: tuple[tuple[int, int, int, int], str, Layer] | None = None
+    best: tuple[tuple[float, ...], str, Layer] | None = None
     for table in TABLES:
         patches = _accepted(line, table)
         if not patches:
@@ -254,7 +261,13 @@ def _best_layer(line: str) -> tuple[str, Layer] | None:
         if current - remaining < needed:
             continue
         layer = Layer(table.name, sum(p.restored for p in patches), sum(p.unknown for p in patches))
-        key = (remaining, layer.unknown, layer.restored, CODEC_RANK[table.name])
+        key = (
+            remaining,
+            layer.unknown,
+            -round(word_likelihood(fixed), 1),
+            layer.restored,
+            CODEC_RANK[table.name],
+        )
         if best is None or key < best[0]:
             best = (key, fixed, layer)
     return None if best is None else (best[1], best[2])
@@ -285,11 +298,35 @@ def _cost(text: str) -> tuple[int, int]:
 
 
 def _restores(candidate: str, reference: str) -> bool:
-    """``candidate`` is ``reference`` with every ``�`` filled in, and nothing else changed."""
+    """``candidate`` is ``reference`` with some ``�`` filled in, and nothing else changed."""
     return (
         len(candidate) == len(reference)
-        and REPLACEMENT not in candidate
+        and candidate.count(REPLACEMENT) < reference.count(REPLACEMENT)
         and all(a == b or b == REPLACEMENT for a, b in zip(candidate, reference, strict=True))
+    )
+
+
+# How much more likely (in nats of letter-pair log-likelihood) our reading of a line must
+# be than ftfy's before it replaces it, when neither looks wrong.
+LIKELIHOOD_MARGIN = 3.0
+
+
+def _better(ours: str, theirs: str) -> bool:
+    """Whether our repair of a line beats ftfy's (see :func:`repair`)."""
+    if ours == theirs:
+        return False
+    if _restores(ours, theirs):
+        return True
+    ours_lost, theirs_lost = ours.count(REPLACEMENT), theirs.count(REPLACEMENT)
+    if ours_lost > theirs_lost:
+        return False
+    ours_cost, theirs_cost = _cost(ours), _cost(theirs)
+    if ours_cost != theirs_cost:
+        return ours_cost < theirs_cost
+    # Equal length: the two differ letter for letter, as sibling codecs do (cp1250 and
+    # ISO-8859-2); then the reading that spells likelier words wins, by a margin.
+    return len(ours) == len(theirs) and (
+        word_likelihood(ours) > word_likelihood(theirs) + LIKELIHOOD_MARGIN
     )
 
 
@@ -297,24 +334,21 @@ def repair(line: str) -> Repaired:
     """Repair the mojibake in one line and say how.
 
     ftfy's repair runs first and ours on what it leaves. Where ftfy changed the line, the
-    other order is tried too, and kept when it fills in every byte ftfy wrote as ``�`` and
-    changes nothing else, or when it leaves the line clearly less odd.
+    other order is tried too, and kept when it fills in bytes ftfy wrote as ``�`` and
+    changes nothing else, when it leaves the line less odd, or when it spells clearly
+    more likely words (ftfy knows fewer codecs and may pick a sibling of the right one).
     """
     if line.isascii() or not is_odd(line):
         return Repaired(line)
     first = _ftfy(line)
     result = _repair_layers(first.text)
     result.ftfy_steps = first.ftfy_steps
-    cost = _cost(result.text)
-    if first.text == line or (cost == (0, 0) and REPLACEMENT not in result.text):
+    if first.text == line:
         return result
     ours = _repair_layers(line)
     if ours.layers:
         after = _ftfy(ours.text)
-        if _restores(after.text, result.text) or (
-            _cost(after.text) < cost
-            and after.text.count(REPLACEMENT) <= result.text.count(REPLACEMENT)
-        ):
+        if _better(after.text, result.text):
             ours.text, ours.ftfy_steps = after.text, after.ftfy_steps
             return ours
     return result

@@ -73,11 +73,31 @@ def _symbol_chars() -> str:
 
 SYMBOLS = _symbol_chars()
 BOX_DRAWING = "\u2500-\u259f"
-LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u045f\u03ac-\u03ce"
-UPPER_NON_ASCII = "\u00c0-\u00d6\u00d8-\u00de\u0410-\u042f\u0400-\u040f\u0391-\u03a9"
+
+
+def _cased(start: int, end: int, upper: bool) -> str:
+    """The upper- (or lower-) case letters between two code points, as a class body."""
+    return "".join(
+        re.escape(chr(code))
+        for code in range(start, end)
+        if (chr(code).isupper() if upper else chr(code).islower())
+        and unicodedata.category(chr(code)) in ("Lu", "Ll")
+    )
+
+
+LATIN_LOWER_NON_ASCII = _cased(0xC0, 0x250, upper=False)
+LATIN_UPPER_NON_ASCII = _cased(0xC0, 0x250, upper=True)
+LOWER = "a-z" + LATIN_LOWER_NON_ASCII + _cased(0x370, 0x460, upper=False)
+UPPER_NON_ASCII = LATIN_UPPER_NON_ASCII + _cased(0x370, 0x460, upper=True)
 THAI_CONSONANTS = "\u0e01-\u0e2e"
 THAI_MARKS = "\u0e31\u0e33-\u0e3a\u0e47-\u0e4e"
 NON_ASCII_DIGITS = "\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u0e50-\u0e59"
+
+CP1252_CONTINUATIONS = re.escape(
+    "".join(
+        c for c in bytes(range(0x80, 0xC0)).decode("cp1252", "ignore") if c not in "…‘’“”–—"
+    )
+)
 
 ODD_PATTERNS: dict[str, str] = {
     # ftfy's catalogue of Latin-1 / Windows-125x / MacRoman / cp437 mojibake sequences.
@@ -92,7 +112,12 @@ ODD_PATTERNS: dict[str, str] = {
     # Box drawing touching a letter: KOI8-R, cp866, cp437 reading UTF-8.
     "box-by-letter": f"[{ALL_LETTERS}][{BOX_DRAWING}]|[{BOX_DRAWING}][{ALL_LETTERS}]",
     # A capital with an accent inside a lowercase word: a lead byte whose partner was lost.
-    "capital-in-word": f"(?<=[{LOWER}])[{UPPER_NON_ASCII}](?=[{LOWER}])",
+    "capital-in-word": f"(?<=[{LOWER}])[{UPPER_NON_ASCII}](?=[{LOWER}]|[^\\s\\x00-\\x7f])",
+    # An accented lowercase Latin letter followed by a capital inside a word ("ÂťVi" for
+    # "»Vi"). Cyrillic is left out: Serbian camel case ("ПоздравЂаво") is real.
+    "case-flip": f"[{LATIN_LOWER_NON_ASCII}](?=[A-Z{LATIN_UPPER_NON_ASCII}])",
+    # Dashes alternating with letters: Mac Roman reading Cyrillic ("–ù–∞—Ä").
+    "dash-run": "(?:[\u2013\u2014][^\\s\\x00-\\x7f]){2}",
     # An accented capital followed by a character cp1252 shows for a continuation byte:
     # "ÄŒesku" for "Česku". Closing quotes, dashes and the ellipsis are left out: a word in
     # capitals ending in É may well be followed by one.
@@ -108,6 +133,10 @@ ODD_PATTERNS: dict[str, str] = {
         "[\u00e0-\u00f4]"
         "[\u20ac\u201a\u0192\u201e\u2020\u2021\u02c6\u2030\u2039\u0152\u02dc\u203a\u0153\u0178]"
     ),
+    # An accented Latin-1 lead (0xE2–0xEF) followed by two characters cp1252 shows for
+    # continuation bytes: the three bytes of one character ("âš½" for "⚽"). Quotes,
+    # dashes and the ellipsis are left out: "Brontë…”" is real.
+    "latin-triple": f"[\u00e2-\u00ef][{CP1252_CONTINUATIONS}]{{2}}",
     # Thai spelling that no Thai writer produces: a vowel sign or tone mark with no
     # consonant to sit on, a leading vowel before a non-consonant, a Thai digit glued to a
     # symbol or letter. Windows-874 reading UTF-8 produces all three.
