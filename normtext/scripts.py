@@ -22,6 +22,10 @@ _FOLDED = {
     "BOPOMOFO": "HAN",
     "HANGUL": "HANGUL",
     "MODIFIER": "LATIN",
+    # Letters of Latin-1 whose names do not say their script: µ ª º.
+    "MICRO": "LATIN",
+    "FEMININE": "LATIN",
+    "MASCULINE": "LATIN",
 }
 
 # Scripts whose words may contain ZWJ/ZWNJ (cursive joining, Indic conjuncts).

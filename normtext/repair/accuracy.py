@@ -74,6 +74,10 @@ def score(lines: Iterable[str], codec: str, mode: str) -> Score:
         broken = _damage(line, codec, mode)
         if broken == line:
             continue
+        if result.lossless and lost_characters(line, codec, "c1"):
+            # A byte the codec leaves undefined above 0x9F cannot be kept as a C1
+            # control: such a line is lossy whatever the mode, and is counted there.
+            continue
         result.lines += 1
         fixed = repair_line(broken)
         result.exact += fixed == line

@@ -72,6 +72,12 @@ def is_letter(char: str) -> bool:
 RARE_LETTER_COUNT = 10
 
 
+# Punctuation of a script that everyday text uses: Arabic comma, semicolon and question
+# mark, Hebrew geresh and gershayim, Devanagari danda, Greek ano teleia, Armenian marks.
+EVERYDAY_PUNCTUATION = frozenset("،؛؟٪٫٬۔׳״।॥·՝՜՞։")
+COMMON_MARKS_RE = re.compile("[\u0300-\u036f\u064b-\u0652\u0670\u05b0-\u05c7]")
+
+
 @lru_cache(maxsize=1)
 def _letter_counts() -> tuple[dict[str, int], frozenset[str]]:
     """Letter counts, and the scripts they cover (only those can call a letter rare)."""
@@ -88,20 +94,24 @@ def is_rare(char: str) -> bool:
     of well-covered scripts that real words almost never contain (ſ, ў, ŉ).
     """
     category = unicodedata.category(char)
-    if category in ("Cf", "Zs", "Zl", "Zp", "Me") or "\u0483" <= char <= "\u0489":
-        return True  # invisible, enclosing or Old Church Slavonic marks
-    if category in ("So", "Sk", "Sm"):
-        # A symbol that belongs to one script (ARABIC POETIC VERSE SIGN) is as rare as
-        # that script's rarest letters; general symbols (€, ™, arrows) are not.
-        return script_of_name(char) in COMMON_SCRIPTS
+    if category in ("Cf", "Zs", "Zl", "Zp", "Me", "Cn", "Co") or "\u0483" <= char <= "\u0489":
+        return True  # invisible, unassigned, enclosing or Old Church Slavonic marks
+    if category in ("So", "Sk", "Sm") or (category == "Po" and not char.isascii()):
+        # A symbol or punctuation mark of one script (ARABIC POETIC VERSE SIGN, HEBREW
+        # PUNCTUATION NUN HAFUKHA) is rare unless it is everyday punctuation of it.
+        return script_of_name(char) in COMMON_SCRIPTS and char not in EVERYDAY_PUNCTUATION
     if category[0] not in "LM":
         return False
     script = script_of(char)
     if script not in COMMON_SCRIPTS:
         return True
     counts, covered = _letter_counts()
-    if category[0] == "M" or script not in covered:
+    if script not in covered:
         return False
+    if category[0] == "M":
+        # Word lists drop Arabic and Hebrew vowel points; those and the combining
+        # diacritics are normal, other marks must have been seen.
+        return not COMMON_MARKS_RE.match(char) and counts.get(char, 0) < RARE_LETTER_COUNT
     if counts.get(char.lower()[0], 0) >= RARE_LETTER_COUNT:
         return False
     # The word lists are case-folded: ß is counted as "ss".

@@ -36,6 +36,7 @@ from normtext.repair.utf8 import MASKED, SPACE, Decoded, decode_runs
 from normtext.scripts import script_of
 
 MAX_LAYERS = 3
+C1_RE = re.compile("[\x80-\x9f]")
 WHITESPACE = frozenset(" \t\u00a0\u3000")
 
 
@@ -256,7 +257,8 @@ def _best_layer(line: str) -> tuple[str, Layer] | None:
         if not patches:
             continue
         fixed = _apply(line, patches)
-        remaining = oddness(fixed)
+        # C1 controls left by a layer are the bytes of the next one, not damage.
+        remaining = oddness(fixed) - len(C1_RE.findall(fixed))
         needed = 2 if _clean_witnesses(line, patches) else 1
         if current - remaining < needed:
             continue

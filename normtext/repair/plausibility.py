@@ -109,6 +109,16 @@ ODD_PATTERNS: dict[str, str] = {
         f"(?<=[{ALL_LETTERS}{NON_ASCII_DIGITS}])[{SYMBOLS}]{{1,3}}"
         f"(?=[{ALL_LETTERS}{NON_ASCII_DIGITS}])"
     ),
+    # A non-ASCII digit between two letters: "مج٥س" (ISO-8859-13 reading "مجلس").
+    "digit-in-word": f"(?<=[{ALL_LETTERS}])[{NON_ASCII_DIGITS}](?=[{ALL_LETTERS}])",
+    # Windows-1251 reading UTF-8 Cyrillic or Latin: a capital (the lead byte) followed by
+    # a character no Russian, Ukrainian or Bulgarian word has after it ("РЅР°" for
+    # "на", "Г„" for "Ä", "вЂњ" for "“"). Serbian camel case "ПоздравЂаво" stays clean.
+    "cp1251-pair": (
+        "[\u0410-\u042f][„†‡€‰•™¤¦§¬®±µ¶·\u0402\u0403\u0409-\u040f\u0452\u0453"
+        "\u0459-\u045f\u040e\u045e\u0408\u0405\u0455\u0458]"
+        "|\u0432\u0402[\u045a\u045c\u2122\u201c\u201d\u00a6\u045b\u2039\u203a]"
+    ),
     # Box drawing touching a letter: KOI8-R, cp866, cp437 reading UTF-8.
     "box-by-letter": f"[{ALL_LETTERS}][{BOX_DRAWING}]|[{BOX_DRAWING}][{ALL_LETTERS}]",
     # A capital with an accent inside a lowercase word: a lead byte whose partner was lost.
@@ -178,5 +188,12 @@ def oddness(text: str) -> int:
 
 
 def is_meaningful(char: str) -> bool:
-    """False for characters a repair must never produce: controls, unassigned, private use."""
+    """False for characters a repair must never produce: controls, unassigned, private use.
+
+    C1 controls are allowed: in two layers of mojibake the inner layer's bytes 0x80–0x9F
+    surface as C1 controls, which the next layer turns back into bytes. Left over, they
+    count as odd, so a repair that only produces them is not taken.
+    """
+    if "\x80" <= char <= "\x9f":
+        return True
     return unicodedata.category(char) not in RARE_CATEGORIES and char not in "\ufffe\uffff"
