@@ -17,6 +17,7 @@ For one line:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import ftfy
@@ -235,23 +236,14 @@ def _accepted(line: str, table: CodecTable) -> list[Patch]:
     return sorted(strong + weak, key=lambda p: p.start)
 
 
-def _clean_witnesses(line: str, patches: list[Patch]) -> int:
-    """Non-ASCII characters left outside the patches.
-
-    A line whose other accented letters or curly quotes came through intact is less
-    likely to have been decoded with a wrong codec at all: such a line needs stronger
-    evidence.
-    """
-    inside = {i for p in patches for i in range(p.start, p.end)}
-    return sum(
-        1 for i, c in enumerate(line) if i not in inside and not c.isascii() and c != "\u00a0"
-    )
-
-
 def _best_layer(line: str) -> tuple[str, Layer] | None:
-    """The one-codec repair of ``line`` that leaves it least odd, if any helps."""
+    """The one-codec repair of ``line`` that leaves it least odd, if any helps.
+
+    A repair that removes a single odd event needs more: no other codec reading the line
+    differently and about as well, and no typographic punctuation left intact around it.
+    """
     current = oddness(line)
-    best: tuple[tuple[float, ...], str, Layer] | None = None
+    candidates: list[tuple[tuple[float, ...], str, Layer]] = []
     for table in TABLES:
         patches = _accepted(line, table)
         if not patches:
@@ -259,8 +251,7 @@ def _best_layer(line: str) -> tuple[str, Layer] | None:
         fixed = _apply(line, patches)
         # C1 controls left by a layer are the bytes of the next one, not damage.
         remaining = oddness(fixed) - len(C1_RE.findall(fixed))
-        needed = 2 if _clean_witnesses(line, patches) else 1
-        if current - remaining < needed:
+        if remaining >= current:
             continue
         layer = Layer(table.name, sum(p.restored for p in patches), sum(p.unknown for p in patches))
         key = (
@@ -270,9 +261,42 @@ def _best_layer(line: str) -> tuple[str, Layer] | None:
             layer.restored,
             CODEC_RANK[table.name],
         )
-        if best is None or key < best[0]:
-            best = (key, fixed, layer)
-    return None if best is None else (best[1], best[2])
+        candidates.append((key, fixed, layer))
+    if not candidates:
+        return None
+    key, fixed, layer = min(candidates, key=lambda c: c[0])
+    if current - key[0] < 2:
+        # One odd event is thin evidence: it must not be contradicted by typographic
+        # punctuation that came through intact, nor be read as well by another codec.
+        if _intact_punctuation(line, fixed):
+            return None
+        if any(
+            text != fixed and other[0] == key[0] and other[2] - key[2] < LIKELIHOOD_MARGIN
+            for other, text, _ in candidates
+        ):
+            return None
+    return fixed, layer
+
+
+def _common_prefix_length(first: str, second: str) -> int:
+    length = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        length += 1
+    return length
+
+
+def _intact_punctuation(line: str, fixed: str) -> bool:
+    """Whether non-ASCII punctuation of ``line`` survives unchanged into ``fixed``.
+
+    In ``Bremer/Mccoy – DrÃ¥ber`` the en dash came through a decoder that would have
+    garbled it too, had the line been decoded wrongly: the ``Ã¥`` is likely meant.
+    """
+    prefix = _common_prefix_length(line, fixed)
+    suffix = _common_prefix_length(line[::-1], fixed[::-1])
+    untouched = line[:prefix] + line[len(line) - suffix :]
+    return any(not c.isascii() and unicodedata.category(c)[0] == "P" for c in untouched)
 
 
 def _repair_layers(line: str) -> Repaired:

@@ -135,8 +135,10 @@ def _decode_masked_lead(
     masked: frozenset[int],
     bare_lead_ok: bool,
 ) -> Decoded | None:
-    if start + 1 >= len(units) or not 0x80 <= units[start + 1] <= 0xBF:
-        return None  # with nothing real after it, a mask says nothing
+    if start + 1 >= len(units) or not 0x80 <= units[start + 1] <= 0x9F:
+        # With nothing real after it, a mask says nothing; nor with only a no-break
+        # space or another Latin-1 character after it, which "�" is often followed by.
+        return None
     found: list[Decoded] = []
     for lead in sorted(b for b in masked if sequence_length(b)):
         trial = [*units[:start], lead, *units[start + 1 :]]
