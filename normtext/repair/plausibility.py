@@ -93,6 +93,9 @@ THAI_CONSONANTS = "\u0e01-\u0e2e"
 THAI_MARKS = "\u0e31\u0e33-\u0e3a\u0e47-\u0e4e"
 NON_ASCII_DIGITS = "\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u0e50-\u0e59"
 
+ARABIC_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+HEBREW_MARKS = "\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+DEVANAGARI_MARKS = "\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
 CP1252_CONTINUATIONS = re.escape(
     "".join(
         c for c in bytes(range(0x80, 0xC0)).decode("cp1252", "ignore") if c not in "…‘’“”–—"
@@ -106,11 +109,11 @@ ODD_PATTERNS: dict[str, str] = {
     "mixed-script": _script_mixing_pattern(),
     # A symbol, control or private-use character between two letters or digits.
     "symbol-in-word": (
-        f"(?<=[{ALL_LETTERS}{NON_ASCII_DIGITS}])[{SYMBOLS}]{{1,3}}"
+        f"[{ALL_LETTERS}{NON_ASCII_DIGITS}][{SYMBOLS}]{{1,3}}"
         f"(?=[{ALL_LETTERS}{NON_ASCII_DIGITS}])"
     ),
     # A non-ASCII digit between two letters: "مج٥س" (ISO-8859-13 reading "مجلس").
-    "digit-in-word": f"(?<=[{ALL_LETTERS}])[{NON_ASCII_DIGITS}](?=[{ALL_LETTERS}])",
+    "digit-in-word": f"[{ALL_LETTERS}][{NON_ASCII_DIGITS}](?=[{ALL_LETTERS}])",
     # Windows-1251 reading UTF-8 Cyrillic or Latin: a capital (the lead byte) followed by
     # a character no Russian, Ukrainian or Bulgarian word has after it ("РЅР°" for
     # "на", "Г„" for "Ä", "вЂњ" for "“"). Serbian camel case "ПоздравЂаво" stays clean.
@@ -122,7 +125,7 @@ ODD_PATTERNS: dict[str, str] = {
     # Box drawing touching a letter: KOI8-R, cp866, cp437 reading UTF-8.
     "box-by-letter": f"[{ALL_LETTERS}][{BOX_DRAWING}]|[{BOX_DRAWING}][{ALL_LETTERS}]",
     # A capital with an accent inside a lowercase word: a lead byte whose partner was lost.
-    "capital-in-word": f"(?<=[{LOWER}])[{UPPER_NON_ASCII}](?=[{LOWER}]|[^\\s\\x00-\\x7f])",
+    "capital-in-word": f"[{LOWER}][{UPPER_NON_ASCII}](?=[{LOWER}]|[^\\s\\x00-\\x7f])",
     # An accented lowercase Latin letter followed by a capital inside a word ("ÂťVi" for
     # "»Vi"). Cyrillic is left out: Serbian camel case ("ПоздравЂаво") is real.
     "case-flip": f"[{LATIN_LOWER_NON_ASCII}](?=[A-Z{LATIN_UPPER_NON_ASCII}])",
@@ -151,17 +154,19 @@ ODD_PATTERNS: dict[str, str] = {
     # consonant to sit on, a leading vowel before a non-consonant, a Thai digit glued to a
     # symbol or letter. Windows-874 reading UTF-8 produces all three.
     "thai-spelling": (
-        f"(?<![{THAI_CONSONANTS}{THAI_MARKS}])[{THAI_MARKS}]"
+        # (Each branch starts with the character it is about; a two-character lookbehind
+        # after it then checks what precedes, which keeps the scan fast.)
+        f"[{THAI_MARKS}](?<![{THAI_CONSONANTS}{THAI_MARKS}][{THAI_MARKS}])"
         f"|[\u0e40-\u0e44](?![{THAI_CONSONANTS}])"
         f"|[\u0e50-\u0e59](?=[{SYMBOLS}\u2010-\u2027{ALL_LETTERS}])"
-        f"|(?<=[{SYMBOLS}\u2010-\u2027{ALL_LETTERS}])[\u0e50-\u0e59]"
+        f"|[\u0e50-\u0e59](?<=[{SYMBOLS}\u2010-\u2027{ALL_LETTERS}][\u0e50-\u0e59])"
     ),
     # An Arabic, Hebrew or Devanagari mark on a letter of another script (or on nothing).
     "foreign-mark": (
-        "(?<![\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed])"
-        "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]"
-        "|(?<![\u05d0-\u05ea\u05f0-\u05f2\u0591-\u05c7])[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]"
-        "|(?<![\u0900-\u097f])[\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963]"
+        f"[{ARABIC_MARKS}](?<![\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff{ARABIC_MARKS}]"
+        f"[{ARABIC_MARKS}])"
+        f"|[{HEBREW_MARKS}](?<![\u05d0-\u05ea\u05f0-\u05f2\u0591-\u05c7][{HEBREW_MARKS}])"
+        f"|[{DEVANAGARI_MARKS}](?<![\u0900-\u097f][{DEVANAGARI_MARKS}])"
     ),
     # Characters no text means: C1 controls, replacement marks, unassigned or private use.
     "junk": "[\x80-\x9f\ufffd\ue000-\uf8ff]",

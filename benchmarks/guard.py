@@ -1,0 +1,59 @@
+"""How much the mojibake fixer costs on clean non-ASCII text, next to ftfy.fix_encoding.
+
+Every clean line of ``corpus/clean`` (29 languages) that contains a non-ASCII character is
+run through ``normtext.fixers.repair_mojibake`` and through ``ftfy.fix_encoding``, many
+times over, in the same process; the script prints microseconds per line for each and
+the ratio. The guard is the regular expression that lets a clean line through without
+any decoding attempt; the target is a ratio of at most 2.
+
+    python benchmarks/guard.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import ftfy
+
+from normtext.fixers import repair_mojibake
+from normtext.repair.plausibility import is_odd
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "clean"
+
+
+def clean_non_ascii_lines() -> list[str]:
+    lines = []
+    for path in sorted(CORPUS.glob("*.txt")):
+        lines.extend(line for line in path.read_text("utf-8").splitlines() if not line.isascii())
+    return lines
+
+
+def per_line_seconds(function: Callable[[str], str], lines: list[str], rounds: int) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for line in lines:
+            function(line)
+        best = min(best, time.perf_counter() - start)
+    return best / len(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=20, help="repetitions; the best counts")
+    args = parser.parse_args()
+    lines = clean_non_ascii_lines()
+    flagged = [line for line in lines if is_odd(line)]
+    ours = per_line_seconds(repair_mojibake, lines, args.rounds)
+    theirs = per_line_seconds(ftfy.fix_encoding, lines, args.rounds)
+    print(f"clean non-ASCII lines: {len(lines)} (flagged by the guard: {len(flagged)})")
+    print(f"normtext repair_mojibake: {ours * 1e6:8.2f} µs/line")
+    print(f"ftfy.fix_encoding:        {theirs * 1e6:8.2f} µs/line")
+    print(f"ratio normtext/ftfy:      {ours / theirs:8.2f} (target ≤ 2)")
+
+
+if __name__ == "__main__":
+    main()
