@@ -139,6 +139,11 @@ ODD_PATTERNS: dict[str, str] = {
         "[\u0152\u0160\u017d\u0178\u0192\u02c6\u2030\u2039\u0161\u203a\u0153\u017e\u02dc"
         "\u00a6\u00a8\u00af\u00b4\u00b8]"
     ),
+    # An accented capital, then punctuation from cp1252's 0x80–0x9F block, then a
+    # lowercase letter: "Ã…sa" for "Åsa" (not an apostrophe: "Ã’s" is a plural).
+    "latin-punct-letter": (
+        "[\u00c2-\u00de][\u2026\u201c\u201d\u2022\u2013\u2014](?=[a-z])"
+    ),
     # A Latin-1 letter followed by a character that cp1252 shows for bytes 0x80–0x9F and
     # no word continues with (quotes, dashes and the ellipsis excepted): "âš½" for "⚽".
     # (š and ž are left out: Czech "příští" and Slovak "môžu" put them there.)
@@ -146,10 +151,10 @@ ODD_PATTERNS: dict[str, str] = {
         "[\u00e0-\u00f4]"
         "[\u20ac\u201a\u0192\u201e\u2020\u2021\u02c6\u2030\u2039\u0152\u02dc\u203a\u0153\u0178]"
     ),
-    # An accented Latin-1 lead (0xE2–0xEF) followed by two characters cp1252 shows for
+    # An accented Latin-1 lead (0xE0–0xEF) followed by two characters cp1252 shows for
     # continuation bytes: the three bytes of one character ("âš½" for "⚽"). Quotes,
     # dashes and the ellipsis are left out: "Brontë…”" is real.
-    "latin-triple": f"[\u00e2-\u00ef][{CP1252_CONTINUATIONS}]{{2}}",
+    "latin-triple": f"[\u00e0-\u00ef][{CP1252_CONTINUATIONS}]{{2}}",
     # Thai spelling that no Thai writer produces: a vowel sign or tone mark with no
     # consonant to sit on, a leading vowel before a non-consonant, a Thai digit glued to a
     # symbol or letter. Windows-874 reading UTF-8 produces all three.
