@@ -104,10 +104,11 @@ def _count_lost(result: Score, line: str, fixed: str, lost: set[int]) -> None:
             if tag == "equal":
                 result.restored += 1
             elif tag == "replace" and i2 - i1 == j2 - j1:
-                if fixed[j1 + index - i1] == REPLACEMENT:
+                made = fixed[j1 + index - i1]
+                if made == REPLACEMENT:
                     result.unknown += 1
-                else:
-                    result.wrong += 1
+                elif made not in garble(line[index], result.codec, result.mode):
+                    result.wrong += 1  # (a character of the mojibake left as it was is not)
 
 
 def modes_for(codec: str) -> list[str]:

@@ -236,6 +236,17 @@ def _accepted(line: str, table: CodecTable) -> list[Patch]:
     return sorted(strong + weak, key=lambda p: p.start)
 
 
+def _remaining(before: str, after: str) -> int:
+    """Odd events of ``after`` that are mojibake still to undo.
+
+    C1 controls a layer leaves are the bytes of the next one, and a ``�`` it writes is a
+    character known to be lost (counted apart, as unknown): neither counts against it.
+    """
+    introduced_c1 = max(0, len(C1_RE.findall(after)) - len(C1_RE.findall(before)))
+    introduced_lost = max(0, after.count(REPLACEMENT) - before.count(REPLACEMENT))
+    return oddness(after) - introduced_c1 - introduced_lost
+
+
 def _best_layer(line: str) -> tuple[str, Layer] | None:
     """The one-codec repair of ``line`` that leaves it least odd, if any helps.
 
@@ -249,8 +260,7 @@ def _best_layer(line: str) -> tuple[str, Layer] | None:
         if not patches:
             continue
         fixed = _apply(line, patches)
-        # C1 controls left by a layer are the bytes of the next one, not damage.
-        remaining = oddness(fixed) - len(C1_RE.findall(fixed))
+        remaining = _remaining(line, fixed)
         if remaining >= current:
             continue
         layer = Layer(table.name, sum(p.restored for p in patches), sum(p.unknown for p in patches))
