@@ -347,7 +347,12 @@ def _restores(candidate: str, reference: str) -> bool:
 LIKELIHOOD_MARGIN = 3.0
 
 
-def _better(ours: str, theirs: str) -> bool:
+# ftfy steps that rewrite characters one by one without decoding a whole line: after
+# them, C1 controls that told one codec from its sibling are gone.
+PIECEWISE_STEPS = ("transcode fix_c1_controls", "apply decode_inconsistent_utf8")
+
+
+def _better(ours: str, theirs: str, ftfy_steps: list[str]) -> bool:
     """Whether our repair of a line beats ftfy's (see :func:`repair`)."""
     if ours == theirs:
         return False
@@ -359,11 +364,14 @@ def _better(ours: str, theirs: str) -> bool:
     ours_cost, theirs_cost = _cost(ours), _cost(theirs)
     if ours_cost != theirs_cost:
         return ours_cost < theirs_cost
-    # Equal length: the two differ letter for letter, as sibling codecs do (cp1250 and
-    # ISO-8859-2); then the reading that spells likelier words wins, by a margin.
-    return len(ours) == len(theirs) and (
-        word_likelihood(ours) > word_likelihood(theirs) + LIKELIHOOD_MARGIN
-    )
+    if len(ours) != len(theirs):
+        return False
+    # Equal length: the two differ character for character, as sibling codecs do (cp1250
+    # and ISO-8859-2). Ours, which read the line whole, wins where ftfy only patched it
+    # piece by piece; otherwise the reading that spells likelier words wins, by a margin.
+    if any(step in PIECEWISE_STEPS for step in ftfy_steps):
+        return True
+    return word_likelihood(ours) > word_likelihood(theirs) + LIKELIHOOD_MARGIN
 
 
 def repair(line: str) -> Repaired:
@@ -384,7 +392,7 @@ def repair(line: str) -> Repaired:
     ours = _repair_layers(line)
     if ours.layers:
         after = _ftfy(ours.text)
-        if _better(after.text, result.text):
+        if _better(after.text, result.text, first.ftfy_steps):
             ours.text, ours.ftfy_steps = after.text, after.ftfy_steps
             return ours
     return result
