@@ -17,6 +17,7 @@ _FOLDED = {
     "CJK": "HAN",
     "HIRAGANA": "HAN",  # Japanese mixes kana and kanji inside one word
     "KATAKANA": "HAN",
+    "KATAKANA-HIRAGANA": "HAN",  # the prolonged sound mark ー
     "HALFWIDTH": "HAN",
     "IDEOGRAPHIC": "HAN",
     "BOPOMOFO": "HAN",

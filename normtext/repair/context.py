@@ -96,6 +96,8 @@ def is_rare(char: str) -> bool:
     category = unicodedata.category(char)
     if category in ("Cf", "Zs", "Zl", "Zp", "Me", "Cn", "Co") or "\u0483" <= char <= "\u0489":
         return True  # invisible, unassigned, enclosing or Old Church Slavonic marks
+    if "\u27c0" <= char <= "\u27ef" or "\u2980" <= char <= "\u2aff":
+        return True  # advanced mathematical operators: ⨽ is no one's lost ⚽
     if category in ("So", "Sk", "Sm") or (category == "Po" and not char.isascii()):
         # A symbol or punctuation mark of one script (ARABIC POETIC VERSE SIGN, HEBREW
         # PUNCTUATION NUN HAFUKHA) is rare unless it is everyday punctuation of it.

@@ -281,7 +281,10 @@ def _best_layer(line: str) -> tuple[str, Layer] | None:
         if _intact_punctuation(line, fixed):
             return None
         if any(
-            text != fixed and other[0] == key[0] and other[2] - key[2] < LIKELIHOOD_MARGIN
+            text != fixed
+            and other[:2] == key[:2]  # as odd, as many characters unknown,
+            and other[2] - key[2] < LIKELIHOOD_MARGIN  # words about as likely,
+            and other[3] <= key[3]  # and no more bytes made up
             for other, text, _ in candidates
         ):
             return None

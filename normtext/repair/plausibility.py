@@ -122,8 +122,13 @@ ODD_PATTERNS: dict[str, str] = {
         "\u0459-\u045f\u040e\u045e\u0408\u0405\u0455\u0458]"
         "|\u0432\u0402[\u045a\u045c\u2122\u201c\u201d\u00a6\u045b\u2039\u203a]"
     ),
-    # Box drawing touching a letter: KOI8-R, cp866, cp437 reading UTF-8.
-    "box-by-letter": f"[{ALL_LETTERS}][{BOX_DRAWING}]|[{BOX_DRAWING}][{ALL_LETTERS}]",
+    # Box drawing touching a letter, or a no-break space between the two: KOI8-R,
+    # cp866, cp437 reading UTF-8 ("Б\xa0╫" for "⚽").
+    "box-by-letter": (
+        f"[{ALL_LETTERS}]\u00a0?[{BOX_DRAWING}]|[{BOX_DRAWING}]\u00a0?[{ALL_LETTERS}]"
+    ),
+    # Windows-1251's В (0xC2) before a guillemet, glued to Latin text: "В»Vi" for "»Vi".
+    "cp1251-guillemet": "[A-Za-z,.]\u0412[«»]|\u0412[«»][A-Za-z]",
     # A capital with an accent inside a lowercase word: a lead byte whose partner was lost.
     "capital-in-word": f"[{LOWER}][{UPPER_NON_ASCII}](?=[{LOWER}]|[^\\s\\x00-\\x7f])",
     # An accented lowercase Latin letter followed by a capital inside a word ("ÂťVi" for
