@@ -22,9 +22,10 @@ DIGIT_NAMES = ("ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "E
 
 
 def _ucd() -> ModuleType:
-    return pytest.importorskip(
+    module: ModuleType = pytest.importorskip(
         "unicodedata2", reason="unicodedata2 (a test dependency) is needed to read Unicode 18"
     )
+    return module
 
 
 def _load_generator() -> ModuleType:
@@ -50,6 +51,22 @@ def test_generator_check_mode_reports_up_to_date() -> None:
     messages: list[str] = []
     assert generator.main(["--check"], write=messages.append) == 0
     assert "up to date" in messages[0]
+
+
+def test_generator_check_mode_fails_on_a_stale_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    generator = _load_generator()
+    stale = tmp_path / "normtext" / "fixers" / "_stylised_table.py"
+    stale.parent.mkdir(parents=True)
+    stale.write_text(generator.render() + "# edited by hand\n", encoding="utf-8")
+    monkeypatch.setattr(generator, "ROOT", tmp_path)
+    monkeypatch.setattr(generator, "TARGET", stale)
+    messages: list[str] = []
+    assert generator.main(["--check"], write=messages.append) == 1
+    assert "out of date" in messages[0]
+    assert generator.main([], write=messages.append) == 0
+    assert generator.main(["--check"], write=messages.append) == 0
 
 
 def test_table_is_for_the_installed_unicode_version() -> None:
