@@ -97,6 +97,17 @@ def split_lines(text: str) -> Iterator[tuple[str, str]]:
         yield text[start:], ""
 
 
+def keep_apart(previous_ending: str, line: str, fixed: str, ending: str) -> str:
+    """``fixed``, unless emptying the line would fuse a CR before it with an LF after it.
+
+    ``a\\r \\nb`` holds three lines; with the middle one emptied the bytes would read
+    ``a\\r\\nb``, two lines. Such a line is left as it was, so no fixer joins lines.
+    """
+    if not fixed and line and previous_ending == "\r" and ending == "\n":
+        return line
+    return fixed
+
+
 @dataclass
 class Pipeline:
     """A chain of fixers applied line by line.
@@ -141,7 +152,13 @@ class Pipeline:
         """Apply the chain to every line of ``text``, keeping line endings as they are."""
         if self._guard.search(text) is None:
             return text
-        return "".join(self.fix_line(line) + ending for line, ending in split_lines(text))
+        pieces = []
+        previous_ending = ""
+        for line, ending in split_lines(text):
+            pieces.append(keep_apart(previous_ending, line, self.fix_line(line), ending))
+            pieces.append(ending)
+            previous_ending = ending
+        return "".join(pieces)
 
     def explain_line(self, line: str, number: int = 1) -> list[Step]:
         """The steps that change ``line``, in order, each with its before and after."""

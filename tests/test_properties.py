@@ -112,21 +112,13 @@ def line_count(text: str) -> int:
     return len(LINE_BREAK_RE.split(text))
 
 
-# Known bug (strict xfail in test_pipeline.py): a line that a fixer empties between a CR
-# ending and its own LF ending fuses the two into one CRLF ("a\r \nb" -> "a\r\nb"). Until
-# it is fixed, inputs with a CR-ended line followed by an LF-ended one are not checked for
-# their line count (everything else still is).
-CR_THEN_LF_LINE_RE = re.compile(r"\r(?!\n)[^\r\n]*\n")
-
-
 def check(text: str, profile: str) -> str:
     """The properties every profile keeps for ``text``; returns the normalised text."""
     once = normalize(text, profile)
     assert isinstance(once, str)
     assert normalize(once, profile) == once, "not idempotent"
-    if not CR_THEN_LF_LINE_RE.search(text):
-        assert line_count(once) == line_count(text), "line count changed"
-        assert LINE_BREAK_RE.findall(once) == LINE_BREAK_RE.findall(text), "endings changed"
+    assert line_count(once) == line_count(text), "line count changed"
+    assert LINE_BREAK_RE.findall(once) == LINE_BREAK_RE.findall(text), "endings changed"
     return once
 
 

@@ -19,7 +19,7 @@ def repair_mojibake(line: str) -> str:
     bytes and decoded as UTF-8, restoring bytes the wrong codec dropped from context.
 
     >>> repair_mojibake("l'รฉlectricitรฉ โ€œcoรปteuseโ€")
-    'l’électricité “coûteuse”'
+    "l'électricité “coûteuse”"
 
     A run is replaced only when the repaired text is plausible and the original is not:
     real Thai, Russian, Greek or CJK text, and odd but genuine text, are never changed.
