@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import ftfy
 from ftfy.badness import is_bad
@@ -50,6 +50,9 @@ class Patch:
     text: str
     restored: int
     unknown: int
+    # Every character written as "�" was surely not a letter (a quotation mark or dash
+    # whose last byte was lost).
+    lost_only_punctuation: bool = False
 
 
 @dataclass
@@ -131,12 +134,24 @@ def _resolve(
         prefix = before + "".join(chars[:index])
         chars[index] = choose(decoded.options, left, right, surrounding, prefix)
     restored = sum(d.restored for d in run)
-    return Patch(start, end, "".join(chars), restored, chars.count(REPLACEMENT))
+    punctuation_only = all(
+        not any(unicodedata.category(option)[0] in "LM" for option in d.options)
+        for d, c in zip(run, chars, strict=True)
+        if c == REPLACEMENT
+    )
+    return Patch(
+        start, end, "".join(chars), restored, chars.count(REPLACEMENT), punctuation_only
+    )
 
 
 def _mostly_lost(patch: Patch) -> bool:
     """A quarter or more of the characters unknown: that is no repair, just noise."""
     return patch.unknown > 0 and 4 * patch.unknown >= len(patch.text)
+
+
+def _lost_punctuation(patch: Patch) -> bool:
+    """A quotation mark or dash that lost its last byte (``โ€`` before a word)."""
+    return patch.text == REPLACEMENT and patch.lost_only_punctuation and patch.end - patch.start > 1
 
 
 def _decoded_patches(line: str, table: CodecTable) -> list[Patch]:
@@ -207,7 +222,7 @@ def _judge(line: str, group: list[Patch]) -> bool | None:
     if 2 * covered < sum(1 for c in line[start:end] if not c.isascii()):
         return None  # fragments decoded out of a larger mess: a coincidence, not a repair
     before = oddness(line[start:end])
-    shifted = [Patch(p.start - start, p.end - start, p.text, p.restored, p.unknown) for p in group]
+    shifted = [replace(p, start=p.start - start, end=p.end - start) for p in group]
     penalty = _penalty(line, group)
     after = oddness(_apply(line[start:end], shifted)) + penalty
     if after < before:
@@ -221,7 +236,8 @@ def _accepted(line: str, table: CodecTable) -> list[Patch]:
     """The patches of ``table`` that make ``line`` less odd (see the module doc)."""
     strong: list[Patch] = []
     weak: list[Patch] = []
-    patches = [p for p in _decoded_patches(line, table) if not _mostly_lost(p)]
+    decoded = _decoded_patches(line, table)
+    patches = [p for p in decoded if not _mostly_lost(p)]
     for group in _grouped_by_word(line, patches):
         verdict = _judge(line, group)
         if verdict is None and len(group) > 1:
@@ -233,7 +249,15 @@ def _accepted(line: str, table: CodecTable) -> list[Patch]:
         (strong if verdict else weak if verdict is False else []).extend(group)
     if not strong:
         return []
-    return sorted(strong + weak, key=lambda p: p.start)
+    accepted = sorted(strong + weak, key=lambda p: p.start)
+    lost = [p for p in decoded if _lost_punctuation(p)]
+    if lost:
+        # A lone "�" for lost punctuation is written only where it finishes the job: in a
+        # line that would stay garbled it just adds noise.
+        with_lost = sorted(accepted + lost, key=lambda p: p.start)
+        if not _remaining(line, _apply(line, with_lost)):
+            return with_lost
+    return accepted
 
 
 def _remaining(before: str, after: str) -> int:
@@ -308,6 +332,9 @@ def _intact_punctuation(line: str, fixed: str) -> bool:
     """
     prefix = _common_prefix_length(line, fixed)
     suffix = _common_prefix_length(line[::-1], fixed[::-1])
+    made = fixed[prefix : len(fixed) - suffix]
+    if made and all(unicodedata.category(c)[0] == "P" for c in made):
+        return False  # the repair itself is punctuation, e.g. the ” that “ opened
     untouched = line[:prefix] + line[len(line) - suffix :]
     return any(not c.isascii() and unicodedata.category(c)[0] == "P" for c in untouched)
 
