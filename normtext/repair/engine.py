@@ -271,6 +271,22 @@ def _remaining(before: str, after: str) -> int:
     return oddness(after) - introduced_c1 - introduced_lost
 
 
+def _pair_pattern(table: CodecTable) -> re.Pattern[str]:
+    leads = char_class(table.lead_chars + "\ufffd")
+    continuations = char_class(table.continuation_chars + "\ufffd")
+    return re.compile(f"[{leads}][{continuations}?]")
+
+
+# A codec can only have made a line if it shows a lead byte followed by a continuation
+# byte (or a mask) somewhere in it: one scan rules most codecs out.
+PAIR_PATTERNS = {table.name: _pair_pattern(table) for table in TABLES}
+
+
+def _candidate_tables(line: str) -> list[CodecTable]:
+    """The codecs whose decoding of some UTF-8 lead and continuation byte is in ``line``."""
+    return [table for table in TABLES if PAIR_PATTERNS[table.name].search(line)]
+
+
 def _best_layer(line: str) -> tuple[str, Layer] | None:
     """The one-codec repair of ``line`` that leaves it least odd, if any helps.
 
@@ -279,7 +295,7 @@ def _best_layer(line: str) -> tuple[str, Layer] | None:
     """
     current = oddness(line)
     candidates: list[tuple[tuple[float, ...], str, Layer]] = []
-    for table in TABLES:
+    for table in _candidate_tables(line):
         patches = _accepted(line, table)
         if not patches:
             continue
@@ -342,6 +358,8 @@ def _intact_punctuation(line: str, fixed: str) -> bool:
 def _repair_layers(line: str) -> Repaired:
     result = Repaired(line)
     for _ in range(MAX_LAYERS):
+        if not is_odd(result.text):
+            break
         step = _best_layer(result.text)
         if step is None:
             break
@@ -404,6 +422,15 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str]) -> bool:
     return word_likelihood(ours) > word_likelihood(theirs) + LIKELIHOOD_MARGIN
 
 
+def _worth_second_look(repaired: str, ftfy_steps: list[str]) -> bool:
+    """Whether ftfy's repair may be beaten: it still looks wrong, lost bytes, or patched."""
+    return (
+        _cost(repaired) != (0, 0)
+        or REPLACEMENT in repaired
+        or any(step in PIECEWISE_STEPS for step in ftfy_steps)
+    )
+
+
 def repair(line: str) -> Repaired:
     """Repair the mojibake in one line and say how.
 
@@ -417,7 +444,7 @@ def repair(line: str) -> Repaired:
     first = _ftfy(line)
     result = _repair_layers(first.text)
     result.ftfy_steps = first.ftfy_steps
-    if first.text == line:
+    if first.text == line or not _worth_second_look(result.text, first.ftfy_steps):
         return result
     ours = _repair_layers(line)
     if ours.layers:

@@ -9,6 +9,7 @@ chosen between by context later.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import product
@@ -22,6 +23,14 @@ SPACE = -2
 # A character may miss one more byte than it still has continuation bytes (two happen in
 # 4-byte characters such as 𝘁, F0 9D 98 81, read as Windows-874 that drops 0x9D and
 # 0x81); a lead byte that kept none is tried only when other mojibake surrounds it.
+
+
+# One well-formed multi-byte UTF-8 sequence (RFC 3629), as bytes.
+COMPLETE_SEQUENCE_RE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]"
+    rb"|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 
 
 @dataclass(frozen=True)
@@ -161,7 +170,17 @@ def decode_runs(
     runs: list[list[Decoded]] = []
     current: list[Decoded] = []
     index = 0
+    # Complete sequences are recognised by one compiled pattern over the plain bytes;
+    # only the places where it fails go through the slow search for lost bytes.
+    plain = bytes(0x20 if unit < 0 else unit for unit in units)
     while index < len(units):
+        match = COMPLETE_SEQUENCE_RE.match(plain, index)
+        if match and MASKED not in units[index : match.end()]:
+            char = match.group().decode("utf-8")
+            if is_meaningful(char):
+                current.append(Decoded((char,), index, match.end(), 0))
+                index = match.end()
+                continue
         # A lead byte that lost all its continuation bytes is only believable between
         # other mojibake, not alone.
         bare_lead_ok = any(
