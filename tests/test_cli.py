@@ -371,3 +371,14 @@ def test_seed_article(seed_dir: Path, profile: str) -> None:
     run = run_subprocess(["--profile", profile], stdin=article)
     assert run.code == 0, run.stderr
     assert run.stdout == (seed_dir / f"expected-{profile}.txt").read_bytes()
+
+
+STYLISED_HEADLINE = "𝐁𝐑𝐄𝐀𝐊𝐈𝐍𝐆: 𝘚𝘵𝘰𝘤𝘬𝘴 ｓｌｉｄｅ — ᴍᴀʀᴋᴇᴛꜱ “ᴄʀᴀꜱʜ” 🔥\n"
+
+
+def test_stylised_headline_made_searchable(cli: Runner) -> None:
+    run = cli([], stdin=STYLISED_HEADLINE.encode())
+    assert run.code == 0
+    assert run.stdout.decode() == 'BREAKING: Stocks slide - markets "crash" 🔥\n'
+    run = cli(["--ascii"], stdin=STYLISED_HEADLINE.encode())
+    assert run.stdout.decode() == 'BREAKING: Stocks slide - markets "crash"\n'

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from conftest import CLEAN_CORPUS, SHARED
 
+from normtext import normalize
 from normtext.fixers import repair_mojibake
 from normtext.repair import describe_repair, repair
 from normtext.repair.accuracy import clean_lines, score
@@ -101,11 +102,20 @@ def test_lossy_truths_restored() -> None:
 
 
 def test_known_failures_fixed() -> None:
-    """ftfy's known failures: normtext fixes at least three of them (target 4)."""
+    """ftfy's known failures: normtext fixes at least four of the ten.
+
+    A case counts when the mojibake fixer alone, or the default profile (the counterpart
+    of ``ftfy.fix_text``, whose output the cases record), gives the intended text.
+    """
     _skip_without_peer_suite()
     failures = _load("known-failures")
-    fixed = [c["label"] for c in failures if repair_mojibake(c["original"]) == c["fixed"]]
-    assert len(fixed) >= 3, fixed
+    assert len(failures) == 10
+    fixed = [
+        c["label"]
+        for c in failures
+        if c["fixed"] in (repair_mojibake(c["original"]), normalize(c["original"]))
+    ]
+    assert len(fixed) >= 4, fixed
 
 
 def test_seed_lines_repaired_exactly(seed_dir: Path) -> None:

@@ -6,6 +6,7 @@ each way a decoder shows undefined bytes (see ``normtext.repair.simulate``), twi
 and, in the lossy modes, what became of the characters whose bytes were lost.
 
     python tools/mojibake_report.py            # Markdown table on stdout
+    python tools/mojibake_report.py --summary  # one line per codec (the README's table)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from normtext.repair.accuracy import evaluate_all, format_table
+from normtext.repair.accuracy import evaluate_all, format_summary, format_table
 
 
 def main() -> int:
@@ -26,9 +27,10 @@ def main() -> int:
     )
     parser.add_argument("--per-file", type=int, help="only the first N lines of each language")
     parser.add_argument("--codec", action="append", help="only these codecs")
+    parser.add_argument("--summary", action="store_true", help="one line per codec")
     args = parser.parse_args()
     rows = evaluate_all(Path(args.corpus), args.per_file, args.codec)
-    print(format_table(rows))
+    print(format_summary(rows) if args.summary else format_table(rows))
     return 0
 
 

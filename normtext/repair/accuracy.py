@@ -143,3 +143,31 @@ def format_table(rows: list[Score]) -> str:
             )
         )
     return "\n".join(out)
+
+
+def format_summary(rows: list[Score]) -> str:
+    """One line per codec: lossless damage exact, lossy damage exact, lost characters."""
+    out = [
+        "| codec | C1 kept | two layers | part of line | lossy (4 modes) exact "
+        "| lost chars restored / U+FFFD / wrong |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for codec in dict.fromkeys(row.codec for row in rows):
+        mine = {row.mode: row for row in rows if row.codec == codec}
+        lossy = [row for row in mine.values() if not row.lossless]
+        if lossy:
+            lines = sum(r.lines for r in lossy)
+            exact = f"{sum(r.exact for r in lossy) / lines:.1%}"
+            restored = sum(r.restored for r in lossy)
+            unknown = sum(r.unknown for r in lossy)
+            wrong = sum(r.wrong for r in lossy)
+            decided = restored + unknown + wrong
+            share = wrong / decided if decided else 0.0
+            lost = f"{restored} / {unknown} / {wrong} ({share:.1%} wrong)"
+        else:
+            exact, lost = "no undefined bytes", "–"
+        out.append(
+            f"| {codec} | {mine['c1'].exact_share:.1%} | {mine['double'].exact_share:.1%} "
+            f"| {mine['partial'].exact_share:.1%} | {exact} | {lost} |"
+        )
+    return "\n".join(out)
