@@ -9,11 +9,16 @@ common; otherwise the character is written as ``�``.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
+import sys
 import unicodedata
+import zlib
+from array import array
 from collections.abc import Iterable
 from functools import lru_cache
+from importlib import resources
 
 from normtext.scripts import script_of
 
@@ -225,6 +230,32 @@ def choose(
     if first >= FREQUENCY_MARGIN * second:
         return ranked[0]
     return REPLACEMENT
+
+
+@lru_cache(maxsize=1)
+def _word_hashes() -> array:
+    """CRC-32 hashes of real words with a non-ASCII letter (``tools/derive_word_hashes.py``)."""
+    table = array("I")
+    table.frombytes(resources.files("normtext.repair").joinpath("_words.bin").read_bytes())
+    if sys.byteorder != "little":
+        table.byteswap()
+    return table
+
+
+def is_known_word(word: str) -> bool:
+    """Whether ``word`` (any case) is among the real words the word lists hold."""
+    table = _word_hashes()
+    key = zlib.crc32(word.lower().encode("utf-8"))
+    index = bisect.bisect_left(table, key)
+    return index < len(table) and table[index] == key
+
+
+def word_list_choice(candidates: Iterable[str], left: str, right: str) -> str | None:
+    """The one candidate that makes ``left + candidate + right`` a known word, if just one."""
+    if not left and not right:
+        return None
+    spelled = [c for c in candidates if is_letter(c) and is_known_word(left + c + right)]
+    return spelled[0] if len(spelled) == 1 else None
 
 
 def word_likelihood(text: str) -> float:

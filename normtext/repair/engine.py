@@ -28,9 +28,11 @@ from normtext.repair.context import (
     REPLACEMENT,
     choose,
     dominant_style,
+    is_letter,
     rarity,
     style_of,
     word_likelihood,
+    word_list_choice,
 )
 from normtext.repair.plausibility import is_odd, oddness
 from normtext.repair.utf8 import MASKED, SPACE, Decoded, decode_runs
@@ -132,7 +134,9 @@ def _resolve(
         left = chars[index - 1] if index else (line[start - 1] if start else "")
         right = chars[index + 1] if index + 1 < len(chars) else line[end : end + 1]
         prefix = before + "".join(chars[:index])
-        chars[index] = choose(decoded.options, left, right, surrounding, prefix)
+        word_start, word_end = _word_around(prefix), _word_after(chars[index + 1 :], line[end:])
+        spelled = word_end is not None and word_list_choice(decoded.options, word_start, word_end)
+        chars[index] = spelled or choose(decoded.options, left, right, surrounding, prefix)
     restored = sum(d.restored for d in run)
     punctuation_only = all(
         not any(unicodedata.category(option)[0] in "LM" for option in d.options)
@@ -142,6 +146,26 @@ def _resolve(
     return Patch(
         start, end, "".join(chars), restored, chars.count(REPLACEMENT), punctuation_only
     )
+
+
+def _word_around(prefix: str) -> str:
+    """The letters that end ``prefix``: the start of the word being repaired."""
+    start = len(prefix)
+    while start and is_letter(prefix[start - 1]):
+        start -= 1
+    return prefix[start:]
+
+
+def _word_after(chars: list[str], rest: str) -> str | None:
+    """The letters that follow, or None when one of them is itself still undecided."""
+    letters = []
+    for char in [*chars, *rest]:
+        if not char:
+            return None
+        if not is_letter(char):
+            break
+        letters.append(char)
+    return "".join(letters)
 
 
 def _mostly_lost(patch: Patch) -> bool:

@@ -1,0 +1,75 @@
+"""Build ``normtext/repair/_words.bin``: hashes of real words that hold a non-ASCII letter.
+
+When a lost byte leaves several characters possible and letter-pair counts cannot decide
+(Russian ``рус?кий``: с or я), the word that one of them spells may be a known word
+(``русский``) while the others are not. The file holds the CRC-32 of every word with a
+non-ASCII letter among the top :data:`TOP_WORDS` words of each language's ``wordfreq``
+list (the same languages as ``tools/derive_letter_frequency.py``), as sorted unsigned
+32-bit little-endian integers: about 1 MB, looked up by binary search. A 32-bit hash of a
+few hundred thousand words gives a false match about once in ten thousand lookups; a
+lookup is only made between characters that context has already narrowed down.
+
+Usage::
+
+    pip install wordfreq
+    python tools/derive_word_hashes.py           # write the file
+    python tools/derive_word_hashes.py --check   # exit 1 if the committed file is stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import zlib
+from array import array
+from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from derive_letter_frequency import (
+    resolve_languages,
+    restore_final_sigma,
+    wordfreq,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "normtext" / "repair" / "_words.bin"
+TOP_WORDS = 20_000
+
+
+def word_hashes() -> array:
+    """The sorted, unique CRC-32 hashes of the chosen words."""
+    lists, skipped = resolve_languages()
+    if skipped:
+        print(f"no word list of their own, skipped: {', '.join(skipped)}", file=sys.stderr)
+    hashes = set()
+    for code in sorted(lists):
+        for word in wordfreq.top_n_list(code, TOP_WORDS):
+            word = restore_final_sigma(word) if code == "el" else word
+            if not word.isascii() and any(c.isalpha() and not c.isascii() for c in word):
+                hashes.add(zlib.crc32(word.encode("utf-8")))
+    table = array("I", sorted(hashes))
+    if sys.byteorder != "little":
+        table.byteswap()
+    return table
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare, do not write")
+    args = parser.parse_args(argv)
+    data = word_hashes().tobytes()
+    if args.check:
+        if not TARGET.is_file() or TARGET.read_bytes() != data:
+            print(f"{TARGET.relative_to(ROOT)} is stale: run {Path(__file__).name}")
+            return 1
+        print(f"{TARGET.relative_to(ROOT)} is up to date")
+        return 0
+    TARGET.write_bytes(data)
+    print(f"wrote {TARGET.relative_to(ROOT)}: {len(data) // 4} words, {len(data)} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
