@@ -331,6 +331,7 @@ def _best_layer(line: str) -> tuple[str, Layer] | None:
         key = (
             remaining,
             layer.unknown,
+            rarity(fixed),
             -round(word_likelihood(fixed), 1),
             layer.restored,
             CODEC_RANK[table.name],
@@ -346,9 +347,9 @@ def _best_layer(line: str) -> tuple[str, Layer] | None:
             return None
         if any(
             text != fixed
-            and other[:2] == key[:2]  # as odd, as many characters unknown,
-            and other[2] - key[2] < LIKELIHOOD_MARGIN  # words about as likely,
-            and other[3] <= key[3]  # and no more bytes made up
+            and other[:3] == key[:3]  # as odd, as many unknown or rare characters,
+            and other[3] - key[3] < LIKELIHOOD_MARGIN  # words about as likely,
+            and other[4] <= key[4]  # and no more bytes made up
             for other, text, _ in candidates
         ):
             return None
