@@ -80,6 +80,7 @@ RARE_LETTER_COUNT = 10
 # Punctuation of a script that everyday text uses: Arabic comma, semicolon and question
 # mark, Hebrew geresh and gershayim, Devanagari danda, Greek ano teleia, Armenian marks.
 EVERYDAY_PUNCTUATION = frozenset("،؛؟٪٫٬۔׳״।॥·՝՜՞։")
+COMMON_DIGIT_NAMES = frozenset({"DIGIT", "ARABIC-INDIC", "EXTENDED", "FULLWIDTH"})
 COMMON_MARKS_RE = re.compile("[\u0300-\u036f\u064b-\u0652\u0670\u05b0-\u05c7]")
 
 
@@ -107,6 +108,10 @@ def is_rare(char: str) -> bool:
         # A symbol or punctuation mark of one script (ARABIC POETIC VERSE SIGN, HEBREW
         # PUNCTUATION NUN HAFUKHA) is rare unless it is everyday punctuation of it.
         return script_of_name(char) in COMMON_SCRIPTS and char not in EVERYDAY_PUNCTUATION
+    if category == "Nd" and not char.isascii():
+        # A decimal digit of a script seldom written (N'Ko ߁, Osmanya) is as rare as its
+        # letters; Arabic-Indic, Persian, Indic, Thai and fullwidth digits are not.
+        return script_of_name(char) not in COMMON_SCRIPTS | COMMON_DIGIT_NAMES
     if category[0] not in "LM":
         return False
     script = script_of(char)
