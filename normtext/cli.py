@@ -1,12 +1,18 @@
-"""The ``normtext`` command: a thin layer over :mod:`normtext.api` and :mod:`normtext.files`."""
+"""The ``normtext`` command: a thin layer over :mod:`normtext.parallel` and :mod:`normtext.files`.
+
+Options become a :class:`~normtext.api.Normalizer`, an executor (``--jobs``) and one sink
+per input (stdout, ``--in-place``, ``--check``); everything the run reports is printed by
+:class:`Console`, on stderr except the data and the per-file results of --check/-i.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import difflib
-import io
+import os
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+import time
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 import click
@@ -14,34 +20,36 @@ import click
 from normtext import __version__
 from normtext.api import Normalizer
 from normtext.files import (
+    BatchResult,
     BinaryFileError,
-    FileReport,
+    CheckSink,
+    InPlaceSink,
     InputError,
+    RawBatch,
+    Sink,
+    StreamSink,
     atomic_writer,
+    is_utf8,
     resolve_encoding,
-    transform_stream,
-    validate,
 )
-from normtext.pipeline import FIXERS
+from normtext.parallel import (
+    BatchWork,
+    Detail,
+    Executor,
+    Job,
+    RunResult,
+    RunSettings,
+    RunStats,
+    Task,
+    make_executor,
+    run_jobs,
+)
+from normtext.pipeline import FIXERS, Step
 from normtext.profiles import DEFAULT_PROFILE, PROFILES, memberships
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 CHECK_LINES_SHOWN = 5
-
-
-@dataclass
-class Outcome:
-    """What the run found, for the exit code."""
-
-    changed: bool = False
-    failed: bool = False
-    reports: list[FileReport] = field(default_factory=list)
-
-    @property
-    def exit_code(self) -> int:
-        if self.failed:
-            return EXIT_ERROR
-        return EXIT_CHANGED if self.changed else EXIT_OK
+MB = 1_000_000
 
 
 def _list_fixers(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
@@ -54,118 +62,149 @@ def _list_fixers(ctx: click.Context, _param: click.Parameter, value: bool) -> No
     ctx.exit(0)
 
 
-class Explainer:
-    """Writes ``--explain`` lines on stderr: line number, fixer, before → after."""
+class Console:
+    """Prints what a run reports; keeps a progress bar (if any) out of the way."""
 
-    def __init__(self, normalizer: Normalizer, name: str) -> None:
-        self.normalizer = normalizer
-        self.name = name
+    def __init__(self) -> None:
+        self.bar: click._termui_impl.ProgressBar[int] | None = None
 
-    def __call__(self, number: int, before: str, _after: str) -> None:
-        for step in self.normalizer.pipeline.explain_line(before, number):
+    def echo(self, message: str, err: bool = False) -> None:
+        if self.bar is not None:
+            click.echo("\r\x1b[K", nl=False, err=True)  # clear the bar's line
+        click.echo(message, err=err)
+
+    # files.Reporter
+    def fixed(self, name: str) -> None:
+        self.echo(f"Fixing {name}")
+
+    def would_change(
+        self, name: str, count: int, samples: list[tuple[int, tuple[str, ...]]]
+    ) -> None:
+        self.echo(f"{name}: would change {count} line(s)")
+        for number, fixers in samples:
+            self.echo(f"  line {number}: {', '.join(fixers)}")
+        if count > len(samples):
+            self.echo(f"  … and {count - len(samples)} more")
+
+    # parallel.RunReporter
+    def error(self, job: Job, error: Exception) -> None:
+        if isinstance(error, OSError):
+            self.echo(f"normtext: {job.name}: {error.strerror or error}", err=True)
+        else:
+            self.echo(f"normtext: {error}", err=True)
+
+    def explain(self, job: Job, steps: list[Step]) -> None:
+        for step in steps:
             detail = f" ({step.detail})" if step.detail else ""
-            click.echo(f"{self.name}:{number}: {step.fixer}{detail}", err=True)
-            click.echo(f"  - {step.before}", err=True)
-            click.echo(f"  + {step.after}", err=True)
+            self.echo(f"{job.name}:{step.line}: {step.fixer}{detail}", err=True)
+            self.echo(f"  - {step.before}", err=True)
+            self.echo(f"  + {step.after}", err=True)
+
+    def progress(self, size: int) -> None:
+        if self.bar is not None:
+            self.bar.update(size)
+
+    def stats(self, stats: RunStats) -> None:
+        for line in format_stats(stats):
+            self.echo(f"normtext: {line}", err=True)
 
 
-class CheckReporter:
-    """Collects the first changed lines of a file for ``--check``."""
-
-    def __init__(self, normalizer: Normalizer) -> None:
-        self.normalizer = normalizer
-        self.shown: list[str] = []
-
-    def __call__(self, number: int, before: str, _after: str) -> None:
-        if len(self.shown) < CHECK_LINES_SHOWN:
-            fixers = ", ".join(s.fixer for s in self.normalizer.pipeline.explain_line(before))
-            self.shown.append(f"  line {number}: {fixers}")
-
-
-def _open_input(path: str) -> BinaryIO:
-    if path == "-":
-        return sys.stdin.buffer
-    return open(path, "rb")
+def format_stats(stats: RunStats) -> list[str]:
+    """``--stats`` as text: totals, then lines changed per fixer."""
+    lines = [
+        f"{stats.files} file(s), {stats.lines:,} lines read, {stats.changed:,} changed, "
+        f"{stats.bytes / MB:.1f} MB in {stats.seconds:.2f} s "
+        f"({stats.bytes_per_second / MB:.1f} MB/s)"
+    ]
+    width = max((len(name) for name in stats.fixers), default=0)
+    for name, count in stats.fixers.most_common():
+        lines.append(f"  {name:<{width}}  {count:,} line(s)")
+    return lines
 
 
-def _display(path: str) -> str:
-    return "<stdin>" if path == "-" else path
+def _show_progress(files: tuple[str, ...], mode: str, explain: bool) -> bool:
+    """A bar on stderr only for files, only on a terminal, never over text on the same one."""
+    if not files or "-" in files or explain or mode == "diff":
+        return False
+    if not sys.stderr.isatty():
+        return False
+    return mode != "output" or not sys.stdout.isatty()
 
 
-def _diff(path: str, normalizer: Normalizer, encoding: str, outcome: Outcome) -> None:
-    with _open_input(path) as source:
-        original = source.read()
-    text = original.decode(encoding)
-    fixed = normalizer(text)
-    if fixed != text:
-        outcome.changed = True
-        name = _display(path)
-        lines = difflib.unified_diff(
-            text.splitlines(keepends=True),
-            fixed.splitlines(keepends=True),
-            fromfile=f"a/{name}",
-            tofile=f"b/{name}",
-        )
-        sys.stdout.write("".join(line if line.endswith("\n") else line + "\n" for line in lines))
-
-
-def _process(
-    path: str,
-    *,
-    normalizer: Normalizer,
-    encoding: str,
-    mode: str,
-    output: BinaryIO | None,
-    explain: bool,
-    outcome: Outcome,
-) -> None:
-    name = _display(path)
-    codec = encoding if path == "-" or encoding != "auto" else resolve_encoding(path, encoding)
-    if codec == "auto":
-        codec = "utf-8"
-    explainer = Explainer(normalizer, name) if explain else None
-    if mode == "diff":
-        _diff(path, normalizer, codec, outcome)
+@contextlib.contextmanager
+def _progress(console: Console, files: tuple[str, ...], shown: bool) -> Iterator[None]:
+    if not shown:
+        yield
         return
-    if mode == "check":
-        checker = CheckReporter(normalizer)
-        with _open_input(path) as source:
-            report = transform_stream(source, None, name, normalizer.fix_line, codec, checker)
-        if report.was_changed:
-            outcome.changed = True
-            more = len(report.changed) - len(checker.shown)
-            click.echo(f"{name}: would change {len(report.changed)} line(s)")
-            for line in checker.shown:
-                click.echo(line)
-            if more > 0:
-                click.echo(f"  … and {more} more")
-        outcome.reports.append(report)
-        return
-    if mode == "in-place":
-        validate(path, codec)
-        with open(path, "rb") as source:
-            report = transform_stream(source, None, name, normalizer.fix_line, codec)
-        if report.was_changed or codec != "utf-8":
-            with open(path, "rb") as source, atomic_writer(path) as sink:
-                transform_stream(source, sink, name, normalizer.fix_line, codec, explainer)
-            click.echo(f"Fixing {name}")
-            outcome.changed = True
-        outcome.reports.append(report)
-        return
-    assert output is not None
-    if path != "-":
-        validate(path, codec)  # nothing is written for a file that would fail half-way
-    with _open_input(path) as source:
-        report = transform_stream(source, output, name, normalizer.fix_line, codec, explainer)
-    outcome.reports.append(report)
+    total = 0
+    for path in files:
+        with contextlib.suppress(OSError):
+            total += os.path.getsize(path)
+    with click.progressbar(length=total, file=sys.stderr, label="normtext") as bar:
+        console.bar = bar
+        try:
+            yield
+        finally:
+            console.bar = None
 
 
-def _inputs(files: tuple[str, ...]) -> Iterator[str]:
-    yield from files or ("-",)
+def _diff(path: str, work: BatchWork, encoding: str, console: Console, stats: RunStats) -> bool:
+    """Print a unified diff of one file (read whole: a diff needs both sides); True if any."""
+    job = Job(path)
+    codec = "utf-8" if path == "-" and encoding == "auto" else resolve_encoding(path, encoding)
+    with contextlib.nullcontext(sys.stdin.buffer) if path == "-" else open(path, "rb") as source:
+        data = source.read()
+    batch = RawBatch(data, 1, 0, "")
+    result: BatchResult = work(Task(batch, codec, job.name, is_utf8(codec)))
+    stats.add(batch, result)
+    stats.files += 1
+    if result.steps:
+        console.explain(job, result.steps)
+    if not result.changed:
+        return False
+    before = data.decode(codec).splitlines(keepends=True)
+    after = (result.output or data).decode("utf-8", "surrogatepass").splitlines(keepends=True)
+    diff = difflib.unified_diff(before, after, fromfile=f"a/{job.name}", tofile=f"b/{job.name}")
+    text = "".join(line if line.endswith("\n") else line + "\n" for line in diff)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8", "surrogatepass"))
+    sys.stdout.buffer.flush()
+    return True
+
+
+def _run_diffs(
+    files: tuple[str, ...], work: BatchWork, encoding: str, console: Console
+) -> RunResult:
+    run = RunResult()
+    start = time.perf_counter()
+    for path in files or ("-",):
+        try:
+            run.changed = _diff(path, work, encoding, console, run.stats) or run.changed
+        except BinaryFileError as error:
+            console.error(Job(path), error)
+        except (InputError, OSError) as error:
+            console.error(Job(path), error)
+            run.failed = True
+    run.stats.seconds = time.perf_counter() - start
+    return run
+
+
+def _sink_factory(mode: str, output: BinaryIO | None, console: Console) -> Callable[[Job], Sink]:
+    """One sink per input: stdout (or --output), a file rewritten in place, or --check."""
+
+    def make_sink(job: Job) -> Sink:
+        if mode == "check":
+            return CheckSink(job.name, console, CHECK_LINES_SHOWN)
+        if mode == "in-place":
+            return InPlaceSink(job.path, job.name, console)
+        assert output is not None
+        return StreamSink(output, flush=True)
+
+    return make_sink
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
 @click.option(
     "--profile",
     type=click.Choice(list(PROFILES)),
@@ -194,6 +233,19 @@ def _inputs(files: tuple[str, ...]) -> Iterator[str]:
     help="Input encoding (output is always UTF-8); auto guesses per file.",
 )
 @click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Worker processes (0: one per core); output order and bytes stay the same.",
+)
+@click.option(
+    "--stats",
+    is_flag=True,
+    help="On stderr: lines read and changed, lines changed per fixer, throughput.",
+)
+@click.option(
     "--list-fixers",
     is_flag=True,
     expose_value=False,
@@ -214,6 +266,8 @@ def main(
     diff: bool,
     explain: bool,
     encoding: str,
+    jobs: int,
+    stats: bool,
 ) -> None:
     """Clean broken scraped text: mojibake, stylised letters, entities, invisible characters.
 
@@ -229,59 +283,78 @@ def main(
         raise click.UsageError("--in-place needs FILE arguments")
     try:
         normalizer = Normalizer("ascii" if ascii_ else profile, only=only, skip=skip)
-    except (KeyError, ValueError) as error:
+        if encoding != "auto":
+            resolve_encoding("", encoding)  # an unknown codec is a usage error
+    except (KeyError, ValueError, InputError) as error:
         raise click.UsageError(str(error.args[0])) from None
     mode = modes[0] if modes else "output"
-    outcome = Outcome()
-    if output:
-        try:
-            with atomic_writer(output) as sink:
-                _run_all(files, normalizer, encoding, mode, sink, explain, outcome)
-                if outcome.failed:
-                    raise InputError("")
-        except InputError:
-            click.echo(f"normtext: {output} not written", err=True)
-        except OSError as error:
-            click.echo(f"normtext: {output}: {error.strerror}", err=True)
-            outcome.failed = True
-    else:
-        sink = sys.stdout.buffer if mode == "output" else None
-        _run_all(files, normalizer, encoding, mode, sink, explain, outcome)
-    sys.stdout.flush()
-    raise SystemExit(outcome.exit_code)
+    detail = Detail(explain, stats, CHECK_LINES_SHOWN if mode == "check" else 0)
+    console = Console()
+    try:
+        code = _run(files, normalizer, mode, detail, encoding, jobs, output, console)
+    except BrokenPipeError:
+        # The reader went away (``normtext big.txt | head``): stop quietly.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = EXIT_ERROR
+    raise SystemExit(code)
 
 
-def _run_all(
+def _run(
     files: tuple[str, ...],
     normalizer: Normalizer,
-    encoding: str,
     mode: str,
-    sink: BinaryIO | None,
-    explain: bool,
-    outcome: Outcome,
-) -> None:
-    for path in _inputs(files):
+    detail: Detail,
+    encoding: str,
+    jobs: int,
+    output: str | None,
+    console: Console,
+) -> int:
+    """Process every input; the exit status."""
+    if mode == "diff":
+        run = _run_diffs(files, BatchWork(normalizer, detail), encoding, console)
+    else:
+        inputs = [Job(path) for path in files or ("-",)]
+        settings = RunSettings(encoding, validate_first=mode == "output")
+        executor = make_executor(jobs, normalizer, detail)
         try:
-            _process(
-                path,
-                normalizer=normalizer,
-                encoding=encoding,
-                mode=mode,
-                output=sink,
-                explain=explain,
-                outcome=outcome,
-            )
-        except BinaryFileError as error:
-            click.echo(f"normtext: {error}", err=True)
-        except InputError as error:
-            click.echo(f"normtext: {error}", err=True)
-            outcome.failed = True
-        except OSError as error:
-            reason = error.strerror or str(error)
-            click.echo(f"normtext: {_display(path)}: {reason}", err=True)
-            outcome.failed = True
-        if isinstance(sink, io.BufferedWriter) or sink is sys.stdout.buffer:
-            sink.flush()
+            with _progress(console, files, _show_progress(files, mode, detail.explain)):
+                run = _run_jobs(inputs, settings, executor, mode, output, console)
+        except BaseException:
+            executor.terminate()
+            raise
+        executor.close()
+    if detail.count_fixers:
+        console.stats(run.stats)
+    if run.failed:
+        return EXIT_ERROR
+    return EXIT_CHANGED if run.changed else EXIT_OK
+
+
+def _run_jobs(
+    inputs: list[Job],
+    settings: RunSettings,
+    executor: Executor,
+    mode: str,
+    output: str | None,
+    console: Console,
+) -> RunResult:
+    """Run to stdout, in place or --check; or into --output, written only if all went well."""
+    if not output:
+        stdout = sys.stdout.buffer if mode == "output" else None
+        return run_jobs(inputs, settings, executor, _sink_factory(mode, stdout, console), console)
+    run = RunResult()
+    try:
+        with atomic_writer(output) as sink:
+            run = run_jobs(inputs, settings, executor, _sink_factory(mode, sink, console), console)
+            if run.failed:
+                raise InputError(output)
+    except InputError:
+        console.echo(f"normtext: {output} not written", err=True)
+    except OSError as error:
+        console.echo(f"normtext: {output}: {error.strerror}", err=True)
+        run.failed = True
+    return run
 
 
 if __name__ == "__main__":  # pragma: no cover

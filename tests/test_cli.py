@@ -216,11 +216,6 @@ def test_invalid_utf8_in_check_mode(cli: Runner, tmp_path: Path) -> None:
     assert good.read_bytes() == b"x &amp; y\n"
 
 
-@pytest.mark.xfail(
-    reason="bug: --diff decodes without the strict reader: UnicodeDecodeError traceback, "
-    "exit 1, and the files after the bad one are not diffed",
-    strict=True,
-)
 def test_invalid_utf8_in_diff_mode(tmp_path: Path) -> None:
     bad = write(tmp_path / "bad.txt", BAD_UTF8)
     good = write(tmp_path / "good.txt", b"x &amp; y\n")
@@ -245,11 +240,6 @@ def test_nul_byte_file_is_skipped(cli: Runner, tmp_path: Path) -> None:
     assert good.read_bytes() == b"x & y\n"
 
 
-@pytest.mark.xfail(
-    reason="bug: --diff does not skip a file with a NUL byte; it diffs it (as if the NUL "
-    "would be removed) instead of skipping it with a message",
-    strict=True,
-)
 def test_nul_byte_file_is_skipped_by_diff(tmp_path: Path) -> None:
     binary = write(tmp_path / "data.bin", b"abc\x00def &amp;\n")
     run = run_subprocess(["--diff", binary])
