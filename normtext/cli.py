@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import json
 import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 import click
 
@@ -23,6 +24,7 @@ from normtext.files import (
     BatchResult,
     BinaryFileError,
     CheckSink,
+    FileReport,
     InPlaceSink,
     InputError,
     RawBatch,
@@ -46,6 +48,7 @@ from normtext.parallel import (
 )
 from normtext.pipeline import FIXERS, Step
 from normtext.profiles import DEFAULT_PROFILE, PROFILES, memberships
+from normtext.structured import transform_csv, transform_jsonl
 
 EXIT_OK, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 CHECK_LINES_SHOWN = 5
@@ -63,10 +66,16 @@ def _list_fixers(ctx: click.Context, _param: click.Parameter, value: bool) -> No
 
 
 class Console:
-    """Prints what a run reports; keeps a progress bar (if any) out of the way."""
+    """Prints what a run reports; keeps a progress bar (if any) out of the way.
 
-    def __init__(self) -> None:
+    ``json_explain`` and ``json_stats`` write ``--explain`` and ``--stats`` as JSON (one
+    object per changed line or field; one object for the totals) for review with jq.
+    """
+
+    def __init__(self, json_explain: bool = False, json_stats: bool = False) -> None:
         self.bar: click._termui_impl.ProgressBar[int] | None = None
+        self.json_explain = json_explain
+        self.json_stats = json_stats
 
     def echo(self, message: str, err: bool = False) -> None:
         if self.bar is not None:
@@ -94,17 +103,38 @@ class Console:
             self.echo(f"normtext: {error}", err=True)
 
     def explain(self, job: Job, steps: list[Step]) -> None:
+        if self.json_explain:
+            for number in dict.fromkeys(step.line for step in steps):
+                mine = [step for step in steps if step.line == number]
+                self.explain_json(job.name, number, None, mine)
+            return
         for step in steps:
             detail = f" ({step.detail})" if step.detail else ""
             self.echo(f"{job.name}:{step.line}: {step.fixer}{detail}", err=True)
             self.echo(f"  - {step.before}", err=True)
             self.echo(f"  + {step.after}", err=True)
 
+    def explain_json(self, name: str, number: int, field: str | None, steps: list[Step]) -> None:
+        """One JSON object for a changed line (or field): file, line, fixers, before, after."""
+        record: dict[str, object] = {"file": name, "line": number}
+        if field is not None:
+            record["field"] = field
+        record["fixers"] = [step.fixer for step in steps]
+        details = {step.fixer: step.detail for step in steps if step.detail}
+        if details:
+            record["details"] = details
+        record["before"] = steps[0].before
+        record["after"] = steps[-1].after
+        self.echo(json.dumps(record, ensure_ascii=False), err=True)
+
     def progress(self, size: int) -> None:
         if self.bar is not None:
             self.bar.update(size)
 
     def stats(self, stats: RunStats) -> None:
+        if self.json_stats:
+            self.echo(json.dumps(stats.as_dict(), ensure_ascii=False), err=True)
+            return
         for line in format_stats(stats):
             self.echo(f"normtext: {line}", err=True)
 
@@ -189,6 +219,131 @@ def _run_diffs(
     return run
 
 
+class Structured(NamedTuple):
+    """Which fields (JSON Lines) or columns (CSV/TSV) to normalise, and how."""
+
+    jsonl_fields: tuple[str, ...]
+    csv_columns: tuple[str, ...]
+    delimiter: str | None
+    keep_invalid: bool
+
+    def transform(
+        self,
+        source: BinaryIO,
+        sink: BinaryIO | None,
+        name: str,
+        normalizer: Normalizer,
+        on_change: Callable[[int, str, str, str], None] | None,
+    ) -> FileReport:
+        if self.jsonl_fields:
+            return transform_jsonl(
+                source,
+                sink,
+                name,
+                normalizer,
+                self.jsonl_fields,
+                keep_invalid=self.keep_invalid,
+                on_change=on_change,
+            )
+        return transform_csv(
+            source,
+            sink,
+            name,
+            normalizer,
+            self.csv_columns,
+            delimiter=self.delimiter,
+            on_change=on_change,
+        )
+
+
+def _structured_file(
+    path: str,
+    structured: Structured,
+    normalizer: Normalizer,
+    mode: str,
+    output: BinaryIO | None,
+    console: Console,
+    explain: bool,
+) -> FileReport:
+    """Normalise the chosen fields of one JSON Lines or CSV/TSV input."""
+    name = "<stdin>" if path == "-" else path
+
+    def on_change(number: int, field: str, before: str, after: str) -> None:
+        steps = normalizer.pipeline.explain_line(before, number) if "\n" not in before else []
+        steps = steps or [Step(number, "normtext", before, after)]
+        if console.json_explain:
+            console.explain_json(name, number, field, steps)
+        else:
+            fixers = ", ".join(step.fixer for step in steps)
+            console.echo(f"{name}:{number}: {field}: {fixers}", err=True)
+            console.echo(f"  - {before}", err=True)
+            console.echo(f"  + {after}", err=True)
+
+    report_change = on_change if explain else None
+    if path == "-":
+        return structured.transform(
+            sys.stdin.buffer,
+            output if mode == "output" else None,
+            name,
+            normalizer,
+            report_change,
+        )
+    fields: dict[int, list[str]] = {}
+
+    def note(number: int, field: str, _before: str, _after: str) -> None:
+        fields.setdefault(number, []).append(field)
+
+    with open(path, "rb") as source:
+        # A first pass checks the whole input, so nothing is written for a bad file.
+        report = structured.transform(source, None, name, normalizer, note)
+    if mode == "check":
+        if report.changed:
+            shown = [(n, tuple(fields[n])) for n in report.changed[:CHECK_LINES_SHOWN]]
+            console.would_change(name, len(report.changed), shown)
+        return report
+    if mode == "in-place":
+        if report.changed:
+            with open(path, "rb") as source, atomic_writer(path) as sink:
+                structured.transform(source, sink, name, normalizer, report_change)
+            console.fixed(name)
+        return report
+    assert output is not None
+    with open(path, "rb") as source:
+        return structured.transform(source, output, name, normalizer, report_change)
+
+
+def _run_structured(
+    files: tuple[str, ...],
+    structured: Structured,
+    normalizer: Normalizer,
+    mode: str,
+    output: BinaryIO | None,
+    console: Console,
+    explain: bool,
+) -> RunResult:
+    run = RunResult()
+    start = time.perf_counter()
+    for path in files or ("-",):
+        try:
+            report = _structured_file(path, structured, normalizer, mode, output, console, explain)
+        except BinaryFileError as error:
+            console.error(Job(path), error)
+            continue
+        except (InputError, OSError) as error:
+            console.error(Job(path), error)
+            run.failed = True
+            continue
+        # Only --check and --in-place report a change in the exit status.
+        run.changed = run.changed or (bool(report.changed) and mode != "output")
+        run.stats.files += 1
+        if path != "-":
+            run.stats.bytes += os.path.getsize(path)
+        run.stats.lines += report.lines
+        run.stats.changed += len(report.changed)
+    run.stats.seconds = time.perf_counter() - start
+    return run
+
+
 def _sink_factory(mode: str, output: BinaryIO | None, console: Console) -> Callable[[Job], Sink]:
     """One sink per input: stdout (or --output), a file rewritten in place, or --check."""
 
@@ -246,6 +401,44 @@ def _sink_factory(mode: str, output: BinaryIO | None, console: Console) -> Calla
     help="On stderr: lines read and changed, lines changed per fixer, throughput.",
 )
 @click.option(
+    "--jsonl-field",
+    multiple=True,
+    metavar="KEY",
+    help="JSON Lines input: normalise only this field (dotted path; repeatable).",
+)
+@click.option(
+    "--csv-column",
+    multiple=True,
+    metavar="NAME",
+    help="CSV/TSV input: normalise only this column, by header name (repeatable).",
+)
+@click.option(
+    "--delimiter",
+    metavar="CHAR",
+    help="CSV delimiter (default: tab for .tsv files, else a comma); '\\t' for tab.",
+)
+@click.option(
+    "--on-error",
+    type=click.Choice(["fail", "keep"]),
+    default="fail",
+    show_default=True,
+    help="JSON Lines: a line that is not a JSON object fails the file, or is kept as it is.",
+)
+@click.option(
+    "--explain-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="--explain as text, or as one JSON object per changed line or field.",
+)
+@click.option(
+    "--stats-format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="--stats as text, or as one JSON object.",
+)
+@click.option(
     "--list-fixers",
     is_flag=True,
     expose_value=False,
@@ -268,6 +461,12 @@ def main(
     encoding: str,
     jobs: int,
     stats: bool,
+    jsonl_field: tuple[str, ...],
+    csv_column: tuple[str, ...],
+    delimiter: str | None,
+    on_error: str,
+    explain_format: str,
+    stats_format: str,
 ) -> None:
     """Clean broken scraped text: mojibake, stylised letters, entities, invisible characters.
 
@@ -287,11 +486,21 @@ def main(
             resolve_encoding("", encoding)  # an unknown codec is a usage error
     except (KeyError, ValueError, InputError) as error:
         raise click.UsageError(str(error.args[0])) from None
+    if jsonl_field and csv_column:
+        raise click.UsageError("choose --jsonl-field or --csv-column, not both")
+    structured = None
+    if jsonl_field or csv_column:
+        if modes and modes[0] == "diff":
+            raise click.UsageError("--diff works on plain text, not with fields or columns")
+        structured = Structured(jsonl_field, csv_column, delimiter, on_error == "keep")
     mode = modes[0] if modes else "output"
     detail = Detail(explain, stats, CHECK_LINES_SHOWN if mode == "check" else 0)
-    console = Console()
+    console = Console(explain_format == "json", stats_format == "json")
     try:
-        code = _run(files, normalizer, mode, detail, encoding, jobs, output, console)
+        if structured is not None:
+            code = _run_fields(files, structured, normalizer, mode, detail, output, console)
+        else:
+            code = _run(files, normalizer, mode, detail, encoding, jobs, output, console)
     except BrokenPipeError:
         # The reader went away (``normtext big.txt | head``): stop quietly.
         with contextlib.suppress(OSError):
@@ -324,6 +533,37 @@ def _run(
             executor.terminate()
             raise
         executor.close()
+    if detail.count_fixers:
+        console.stats(run.stats)
+    if run.failed:
+        return EXIT_ERROR
+    return EXIT_CHANGED if run.changed else EXIT_OK
+
+
+def _run_fields(
+    files: tuple[str, ...],
+    structured: Structured,
+    normalizer: Normalizer,
+    mode: str,
+    detail: Detail,
+    output: str | None,
+    console: Console,
+) -> int:
+    """JSON Lines fields or CSV/TSV columns: one file at a time (records may span lines)."""
+    if output:
+        try:
+            with atomic_writer(output) as sink:
+                run = _run_structured(
+                    files, structured, normalizer, mode, sink, console, detail.explain
+                )
+                if run.failed:
+                    raise InputError(output)
+        except InputError:
+            console.echo(f"normtext: {output} not written", err=True)
+            run.failed = True
+    else:
+        stdout = sys.stdout.buffer if mode == "output" else None
+        run = _run_structured(files, structured, normalizer, mode, stdout, console, detail.explain)
     if detail.count_fixers:
         console.stats(run.stats)
     if run.failed:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
+from conftest import run_normtext
 
 from normtext import Normalizer
 from normtext.files import InputError
@@ -17,8 +19,14 @@ NORMALISE = Normalizer()
 BROKEN_TITLE = garble("“Café” — 𝗕𝗿𝗲𝗮𝗸𝗶𝗻𝗴 news", "cp1252")
 
 RECORDS = [
-    {"id": 1, "title": BROKEN_TITLE, "meta": {"title": "Ｆｕｌｌ &amp; ｗｉｄｅ", "lang": "fr"},
-     "url": "https://example.org/caf%C3%A9?q=“x”", "score": 1.5, "tags": ["“a”", None]},
+    {
+        "id": 1,
+        "title": BROKEN_TITLE,
+        "meta": {"title": "Ｆｕｌｌ &amp; ｗｉｄｅ", "lang": "fr"},
+        "url": "https://example.org/caf%C3%A9?q=“x”",
+        "score": 1.5,
+        "tags": ["“a”", None],
+    },
     {"id": 2, "title": "already clean", "meta": {"title": None}, "note": "ÃŸ untouched"},
     {"title": 42, "meta": "not an object", "ünïcode": "Ãœ stays"},
 ]
@@ -86,7 +94,7 @@ def test_jsonl_reports_each_change() -> None:
 
 
 CSV_TEXT = (
-    'id,title,url\r\n'
+    "id,title,url\r\n"
     f'1,"{BROKEN_TITLE.replace(chr(34), chr(34) * 2)}, with a comma","https://x/?a=1,b=2"\r\n'
     '2,"two\r\nlines ÃŸ keep? no: CafÃ©",plain\r\n'
     '3,clean title,"quoted, untouched Ã©"\r\n'
@@ -123,3 +131,78 @@ def test_tsv_by_extension() -> None:
 def test_csv_missing_column_is_an_error_naming_it() -> None:
     with pytest.raises(InputError, match="'headline'"):
         _run_csv(CSV_TEXT, columns=["headline"])
+
+
+# --- through the command line ----------------------------------------------------------------
+
+
+def test_cli_jsonl_fields_in_place_and_check(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    data = _jsonl(RECORDS)
+    path.write_bytes(data)
+    check = run_normtext("--jsonl-field", "title", "--jsonl-field", "meta.title", "--check", path)
+    assert check.returncode == 1
+    assert b"dump.jsonl: would change 1 line(s)" in check.stdout
+    assert b"line 1: title, meta.title" in check.stdout
+    assert path.read_bytes() == data
+    fixed = run_normtext("--jsonl-field", "title", "--jsonl-field", "meta.title", "-i", path)
+    assert fixed.returncode == 1 and b"Fixing" in fixed.stdout
+    after = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
+    assert after[0]["title"] == '"Café" - Breaking news'
+    again = run_normtext("--jsonl-field", "title", "--jsonl-field", "meta.title", "-i", path)
+    assert again.returncode == 0
+
+
+def test_cli_malformed_jsonl_line(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    data = _jsonl(RECORDS[:1]) + b"{oops\n"
+    path.write_bytes(data)
+    failed = run_normtext("--jsonl-field", "title", "-i", path)
+    assert failed.returncode == 2
+    assert b"dump.jsonl: line 2" in failed.stderr
+    assert path.read_bytes() == data  # the file is not rewritten
+    kept = run_normtext("--jsonl-field", "title", "--on-error", "keep", path)
+    assert kept.returncode == 0
+    assert kept.stdout.splitlines(keepends=True)[1] == b"{oops\n"
+
+
+def test_cli_explain_json_parses_and_names_fixers(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(_jsonl(RECORDS))
+    run = run_normtext("--jsonl-field", "title", "--explain", "--explain-format", "json", path)
+    records = [json.loads(line) for line in run.stderr.decode().splitlines()]
+    assert records and records[0]["field"] == "title" and records[0]["line"] == 1
+    assert "mojibake" in records[0]["fixers"] and records[0]["before"] == BROKEN_TITLE
+    plain = run_normtext(
+        "--explain", "--explain-format", "json", stdin="x &amp; 𝐁𝐨𝐥𝐝\nclean\n".encode()
+    )
+    lines = [json.loads(line) for line in plain.stderr.decode().splitlines()]
+    assert lines == [
+        {
+            "file": "<stdin>",
+            "line": 1,
+            "fixers": ["html_entities", "stylised"],
+            "before": "x &amp; 𝐁𝐨𝐥𝐝",
+            "after": "x & Bold",
+        }
+    ]
+
+
+def test_cli_stats_json(tmp_path: Path) -> None:
+    path = tmp_path / "table.csv"
+    path.write_text(CSV_TEXT, "utf-8", newline="")
+    run = run_normtext("--csv-column", "title", "--stats", "--stats-format", "json", path)
+    stats = json.loads(run.stderr.decode().strip().splitlines()[-1])
+    assert stats["files"] == 1 and stats["lines_changed"] == 2
+    plain = run_normtext("--stats", "--stats-format", "json", stdin=b"a &amp; b\nc\n")
+    totals = json.loads(plain.stderr.decode())
+    assert totals["lines_read"] == 2 and totals["lines_changed"] == 1
+    assert totals["fixers"] == {"html_entities": 1}
+
+
+def test_cli_csv_missing_column(tmp_path: Path) -> None:
+    path = tmp_path / "table.csv"
+    path.write_text(CSV_TEXT, "utf-8", newline="")
+    run = run_normtext("--csv-column", "headline", "-i", path)
+    assert run.returncode == 2 and b"'headline'" in run.stderr
+    assert path.read_bytes() == CSV_TEXT.encode()
