@@ -15,6 +15,7 @@ The same arguments always give the same bytes; files are cached in ``benchmarks/
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Callable
 from pathlib import Path
@@ -184,5 +185,23 @@ def repeated(source: Path, times: int) -> Path:
     with partial.open("wb") as stream:
         for _ in range(times):
             stream.write(data)
+    partial.replace(path)
+    return path
+
+
+def jsonl_corpus(source: Path) -> Path:
+    """``source`` as JSON Lines: each line the ``title`` of a record with an id and a URL."""
+    path = source.with_name(f"{source.stem}.jsonl")
+    if path.exists():
+        return path
+    partial = path.with_suffix(".partial")
+    with source.open(encoding="utf-8", newline="\n") as lines, partial.open("wb") as stream:
+        for number, line in enumerate(lines, 1):
+            record = {
+                "id": number,
+                "title": line.rstrip("\n"),
+                "url": f"https://example.org/{number}",
+            }
+            stream.write(json.dumps(record, ensure_ascii=False).encode() + b"\n")
     partial.replace(path)
     return path

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import ftfy
-from corpora import DATA, MB, mostly_ascii_corpus, non_ascii_corpus, repeated
+from corpora import DATA, MB, jsonl_corpus, mostly_ascii_corpus, non_ascii_corpus, repeated
 
 TARGET_VS_FTFY_CLI = 10.0  # mostly-ASCII corpus: normtext / ftfy command
 TARGET_VS_FIX_TEXT = 1.0  # non-ASCII corpus: normtext / ftfy.fix_text line by line
@@ -238,6 +238,20 @@ def memory(corpus: Path, base: Timing) -> list[str]:
     ]
 
 
+def jsonl_table(corpus: Path, plain: Timing) -> list[str]:
+    """normtext --jsonl-field title on the corpus as JSON Lines, beside the plain-text run."""
+    records = jsonl_corpus(corpus)
+    command = [sys.executable, "-m", "normtext", "--jsonl-field", "title", str(records)]
+    seconds, rss = run_measured(command, Path(os.devnull))
+    timing = Timing("normtext --jsonl-field title", seconds, records.stat().st_size, rss)
+    return [
+        "| input | tool | MB | MB/s |",
+        "| --- | --- | ---: | ---: |",
+        f"| plain text | normtext | {plain.size / MB:.0f} | {plain.mb_per_second:.2f} |",
+        f"| JSON Lines | {timing.tool} | {timing.size / MB:.0f} | {timing.mb_per_second:.2f} |",
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -265,6 +279,8 @@ def main() -> None:
     print("\n".join(table([ascii_run, other])))
     print()
     print("\n".join(targets(ascii_run, other, args.jobs)))
+    print("\n### JSON Lines (the mostly-ASCII corpus as the `title` field of records)\n")
+    print("\n".join(jsonl_table(mostly_ascii, ascii_run.normtext)))
     if not args.skip_500:
         print("\n### Memory (normtext, default profile, --jobs 1, mostly-ASCII corpus)\n")
         print("\n".join(memory(mostly_ascii, ascii_run.normtext)))
