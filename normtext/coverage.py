@@ -208,6 +208,7 @@ def approaches(ucd: ModuleType) -> dict[str, Callable[[str], str] | None]:
     from normtext.fixers import stylised  # noqa: F401  (registers the fixer)
     from normtext.pipeline import get_fixer
 
+    any_ascii: Callable[[str], str] | None
     try:
         from anyascii import anyascii as any_ascii  # type: ignore[import-not-found, unused-ignore]
     except ImportError:

@@ -238,9 +238,9 @@ def choose(
 
 
 @lru_cache(maxsize=1)
-def _word_hashes() -> array:
+def _word_hashes() -> array[int]:
     """CRC-32 hashes of real words with a non-ASCII letter (``tools/derive_word_hashes.py``)."""
-    table = array("I")
+    table: array[int] = array("I")
     table.frombytes(resources.files("normtext.repair").joinpath("_words.bin").read_bytes())
     if sys.byteorder != "little":
         table.byteswap()

@@ -328,7 +328,7 @@ def _best_layer(line: str) -> tuple[str, Layer] | None:
         if remaining >= current:
             continue
         layer = Layer(table.name, sum(p.restored for p in patches), sum(p.unknown for p in patches))
-        key = (
+        key: tuple[float, ...] = (
             remaining,
             layer.unknown,
             rarity(fixed),
