@@ -7,6 +7,7 @@ writes the same bytes as one process, errors name the same place, nothing is hel
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import multiprocessing
@@ -129,7 +130,11 @@ def test_sigkill_during_in_place_rewrite(tmp_path: Path) -> None:
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 30
-    while not temporaries(tmp_path) and process.poll() is None and time.monotonic() < deadline:
+    # Wait until the temporary file holds some bytes: killed half-way, not at its start.
+    while process.poll() is None and time.monotonic() < deadline:
+        with contextlib.suppress(FileNotFoundError):  # renamed in between: finished
+            if any(path.stat().st_size > 0 for path in temporaries(tmp_path)):
+                break
         time.sleep(0.002)
     assert process.poll() is None, "the rewrite finished before it could be killed"
     assert temporaries(tmp_path), "no temporary file appeared"
