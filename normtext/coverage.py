@@ -12,6 +12,7 @@ one is kept on purpose.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -209,8 +210,8 @@ def approaches(ucd: ModuleType) -> dict[str, Callable[[str], str] | None]:
     from normtext.pipeline import get_fixer
 
     any_ascii: Callable[[str], str] | None
-    try:
-        from anyascii import anyascii as any_ascii  # type: ignore[import-not-found, unused-ignore]
+    try:  # optional: only for the comparison column
+        any_ascii = importlib.import_module("anyascii").anyascii
     except ImportError:
         any_ascii = None
     return {

@@ -68,7 +68,13 @@ CONTEXT_RE = re.compile(
     f"|(?P<numbered>(?<=[{CJK_LETTER}])[{_NUMBERED}]|[{_NUMBERED}](?=[{CJK_LETTER}]))"
     f"|(?P<script>[{_SCRIPT}]+)"
 )
-GUARD = f"[{_MAPPED}{_REGIONAL}]"
+# Split in two so that most non-ASCII text (all in the Basic Multilingual Plane) is
+# tested against the small BMP class only; the astral class is reached by a lookahead.
+_GUARDED = [*TRANSLATE_TABLE, *SCRIPT_FORMS, *REGIONAL_INDICATORS]
+GUARD = (
+    f"[{_char_class([c for c in _GUARDED if c < 0x10000])}]"
+    f"|(?=[\U00010000-\U0010ffff])[{_char_class([c for c in _GUARDED if c >= 0x10000])}]"
+)
 
 
 def _script_run(run: str, before: str) -> str:
