@@ -14,7 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator
-from typing import BinaryIO, NamedTuple
+from typing import Any, BinaryIO, NamedTuple, TypeVar
 
 import click
 
@@ -344,6 +344,35 @@ def _run_structured(
     return run
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fixer_selection(command: F) -> F:
+    """The options that choose the fixers: --profile, --ascii, --only, --skip.
+
+    Shared by ``normtext`` and ``normtext-dask``, so that both mean the same by them.
+    """
+    options = [
+        click.option(
+            "--profile",
+            type=click.Choice(list(PROFILES)),
+            default=DEFAULT_PROFILE,
+            show_default=True,
+            help="Fixer chain: repair (undo damage only), search (clean searchable text), ascii.",
+        ),
+        click.option("--ascii", "ascii_", is_flag=True, help="Same as --profile ascii."),
+        click.option(
+            "--only", multiple=True, metavar="FIXER", help="Run only these fixers (repeatable)."
+        ),
+        click.option(
+            "--skip", multiple=True, metavar="FIXER", help="Leave out these fixers (repeatable)."
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def _sink_factory(mode: str, output: BinaryIO | None, console: Console) -> Callable[[Job], Sink]:
     """One sink per input: stdout (or --output), a file rewritten in place, or --check."""
 
@@ -360,16 +389,7 @@ def _sink_factory(mode: str, output: BinaryIO | None, console: Console) -> Calla
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
-@click.option(
-    "--profile",
-    type=click.Choice(list(PROFILES)),
-    default=DEFAULT_PROFILE,
-    show_default=True,
-    help="Fixer chain: repair (undo damage only), search (clean searchable text), ascii.",
-)
-@click.option("--ascii", "ascii_", is_flag=True, help="Same as --profile ascii.")
-@click.option("--only", multiple=True, metavar="FIXER", help="Run only these fixers (repeatable).")
-@click.option("--skip", multiple=True, metavar="FIXER", help="Leave out these fixers (repeatable).")
+@fixer_selection
 @click.option("-i", "--in-place", is_flag=True, help="Rewrite the files (atomically) that change.")
 @click.option(
     "-o",

@@ -27,6 +27,7 @@ import click
 
 from normtext import __version__
 from normtext.api import Normalizer
+from normtext.cli import fixer_selection
 from normtext.files import (
     BinaryFileError,
     InputError,
@@ -34,7 +35,7 @@ from normtext.files import (
     resolve_encoding,
     transform_stream,
 )
-from normtext.profiles import DEFAULT_PROFILE, PROFILES
+from normtext.profiles import DEFAULT_PROFILE
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -378,16 +379,7 @@ def _scheduler_for(scheduler: str) -> tuple[Any, Any]:
 @click.option(
     "-j", "--jobs", type=click.IntRange(min=1), help="Worker count for processes/threads."
 )
-@click.option(
-    "--profile",
-    type=click.Choice(list(PROFILES)),
-    default=DEFAULT_PROFILE,
-    show_default=True,
-    help="Fixer chain: repair (undo damage only), search (clean searchable text), ascii.",
-)
-@click.option("--ascii", "ascii_", is_flag=True, help="Same as --profile ascii.")
-@click.option("--only", multiple=True, metavar="FIXER", help="Run only these fixers (repeatable).")
-@click.option("--skip", multiple=True, metavar="FIXER", help="Leave out these fixers (repeatable).")
+@fixer_selection
 @click.option(
     "--encoding",
     default="utf-8",
