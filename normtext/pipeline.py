@@ -10,7 +10,7 @@ files: it takes and returns strings.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -192,8 +192,3 @@ def describe(step: Fixer, line: str) -> str:
 
 # Fixers that can say more than their name (the mojibake repairer names the codec chain).
 EXPLAINERS: dict[str, Callable[[str], str]] = {}
-
-
-def iter_chain(names: Iterable[str]) -> list[Fixer]:
-    """Fixers for ``names`` in pipeline order."""
-    return sorted((get_fixer(n) for n in names), key=lambda f: f.order)
