@@ -373,6 +373,16 @@ def fixer_selection(command: F) -> F:
     return command
 
 
+# --encoding, shared by normtext and normtext-dask.
+encoding_option = click.option(
+    "--encoding",
+    default="utf-8",
+    show_default=True,
+    metavar="NAME|auto",
+    help="Input encoding (output is always UTF-8); auto guesses per file.",
+)
+
+
 def _sink_factory(mode: str, output: BinaryIO | None, console: Console) -> Callable[[Job], Sink]:
     """One sink per input: stdout (or --output), a file rewritten in place, or --check."""
 
@@ -400,13 +410,7 @@ def _sink_factory(mode: str, output: BinaryIO | None, console: Console) -> Calla
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 and list what would change.")
 @click.option("--diff", is_flag=True, help="Print a unified diff instead of the text.")
 @click.option("--explain", is_flag=True, help="On stderr: each changed line, fixers, before/after.")
-@click.option(
-    "--encoding",
-    default="utf-8",
-    show_default=True,
-    metavar="NAME|auto",
-    help="Input encoding (output is always UTF-8); auto guesses per file.",
-)
+@encoding_option
 @click.option(
     "-j",
     "--jobs",

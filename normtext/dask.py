@@ -27,7 +27,7 @@ import click
 
 from normtext import __version__
 from normtext.api import Normalizer
-from normtext.cli import fixer_selection
+from normtext.cli import encoding_option, fixer_selection
 from normtext.files import (
     BinaryFileError,
     InputError,
@@ -380,13 +380,7 @@ def _scheduler_for(scheduler: str) -> tuple[Any, Any]:
     "-j", "--jobs", type=click.IntRange(min=1), help="Worker count for processes/threads."
 )
 @fixer_selection
-@click.option(
-    "--encoding",
-    default="utf-8",
-    show_default=True,
-    metavar="NAME|auto",
-    help="Input encoding (output is always UTF-8); auto guesses per file.",
-)
+@encoding_option
 @click.version_option(__version__, prog_name="normtext-dask")
 def main(
     patterns: tuple[str, ...],
