@@ -192,11 +192,8 @@ def normalize_file(
             )
         codec = resolve_encoding(source, encoding)
         os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
-        is_new = not os.path.exists(target)
         with open(source, "rb") as stream, atomic_writer(target) as sink:
             report = transform_stream(stream, sink, name, normalizer.fix_line, codec)
-        if is_new:  # the temporary file was private (0600); give it a new file's mode
-            os.chmod(target, _new_file_mode())
     except BinaryFileError as error:
         return result._replace(error=str(error), skipped=True)
     except InputError as error:
@@ -206,24 +203,6 @@ def normalize_file(
         where = error.filename if error.filename not in (None, source) else name
         return result._replace(error=f"{where}: {reason}")
     return result._replace(lines=report.lines, changed=len(report.changed))
-
-
-def _new_file_mode() -> int:
-    """The mode ``open(path, "w")`` gives a new file: 0o666 less the umask.
-
-    Read from ``/proc`` where it can be: ``os.umask`` can only be read by setting it, and
-    worker threads may be creating files meanwhile.
-    """
-    try:
-        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
-            for line in status:
-                if line.startswith("Umask:"):
-                    return 0o666 & ~int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return 0o666 & ~mask
 
 
 def _same_file(first: str, second: str) -> bool:

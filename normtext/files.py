@@ -365,6 +365,24 @@ def clean_folder_once(path: str) -> None:
         remove_stale_temporaries(folder)
 
 
+def new_file_mode() -> int:
+    """The mode ``open(path, "w")`` gives a new file: 0o666 less the umask.
+
+    Read from ``/proc`` where it can be: ``os.umask`` can only be read by setting it, and
+    worker threads may be creating files meanwhile.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 class AtomicFile:
     """A file written through a temporary file in its folder and replaced on :meth:`commit`.
 
@@ -399,8 +417,9 @@ class AtomicFile:
             self.stream.flush()
             os.fsync(self.stream.fileno())
             self.stream.close()
-            if self.mode is not None:
-                os.chmod(self.temporary, self.mode)
+            # The temporary file is private (0600): give the target its old mode, or the
+            # mode a new file gets (0666 less the umask), as a shell redirect would.
+            os.chmod(self.temporary, self.mode if self.mode is not None else new_file_mode())
             os.replace(self.temporary, self.target)
         except BaseException:
             self.abort()

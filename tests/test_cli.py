@@ -372,3 +372,14 @@ def test_stylised_headline_made_searchable(cli: Runner) -> None:
     assert run.stdout.decode() == 'BREAKING: Stocks slide - markets "crash" 🔥\n'
     run = cli(["--ascii"], stdin=STYLISED_HEADLINE.encode())
     assert run.stdout.decode() == 'BREAKING: Stocks slide - markets "crash"\n'
+
+
+def test_output_file_gets_a_new_files_mode(tmp_path: Path) -> None:
+    # Written through a private temporary file, the result still gets the mode a shell
+    # redirect would give it (0666 less the umask), not 0600.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    target = tmp_path / "out.txt"
+    run = run_subprocess(["-o", target], stdin=b"a &amp; b\n")
+    assert run.code == 0 and target.read_bytes() == b"a & b\n"
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
