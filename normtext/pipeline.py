@@ -168,9 +168,9 @@ class Pipeline:
         for _ in range(MAX_PASSES):
             start = line
             for step in self.chain:
-                after = step(line)
+                after, detail = explained(step, line)
                 if after != line:
-                    steps.append(Step(number, step.name, line, after, describe(step, line)))
+                    steps.append(Step(number, step.name, line, after, detail))
                     line = after
             if line == start:
                 break
@@ -184,11 +184,18 @@ class Pipeline:
         return steps
 
 
-def describe(step: Fixer, line: str) -> str:
-    """A fixer's own account of what it did to ``line``, when it offers one."""
+def explained(step: Fixer, line: str) -> tuple[str, str]:
+    """``step(line)`` and the fixer's own account of it, when it offers one.
+
+    A fixer with an explainer runs once, through it: its result and its account come from
+    the same run (the mojibake repair is too costly to run twice).
+    """
     explain_function = EXPLAINERS.get(step.name)
-    return explain_function(line) if explain_function else ""
+    if explain_function is None or not step.may_apply(line):
+        return step(line), ""
+    return explain_function(line)
 
 
-# Fixers that can say more than their name (the mojibake repairer names the codec chain).
-EXPLAINERS: dict[str, Callable[[str], str]] = {}
+# Fixers that can say more than their name (the mojibake repairer names the codec chain):
+# each maps a line to its fixed text and that account.
+EXPLAINERS: dict[str, Callable[[str], tuple[str, str]]] = {}

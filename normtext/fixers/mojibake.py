@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from normtext.pipeline import EXPLAINERS, fixer
-from normtext.repair import describe_repair, repair_line
+from normtext.repair import repair_and_describe, repair_line
 
 # Mojibake of UTF-8 always contains a non-ASCII character.
 NON_ASCII = "[^\x00-\x7f]"
@@ -27,4 +27,4 @@ def repair_mojibake(line: str) -> str:
     return repair_line(line)
 
 
-EXPLAINERS["mojibake"] = describe_repair
+EXPLAINERS["mojibake"] = repair_and_describe

@@ -485,6 +485,12 @@ def repair_line(line: str) -> str:
     return repair(line).text
 
 
+def repair_and_describe(line: str) -> tuple[str, str]:
+    """The repaired line and what was undone, from one run of :func:`repair`."""
+    result = repair(line)
+    return result.text, result.describe()
+
+
 def describe_repair(line: str) -> str:
     """What :func:`repair` undid, e.g. ``utf-8 read as cp874, 3 lost bytes restored``."""
     return repair(line).describe()
