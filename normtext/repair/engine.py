@@ -34,7 +34,8 @@ from normtext.repair.context import (
     word_likelihood,
     word_list_choice,
 )
-from normtext.repair.plausibility import is_odd, oddness
+from normtext.repair.plausibility import oddness
+from normtext.repair.screen import looks_odd, odd_count
 from normtext.repair.utf8 import MASKED, SPACE, Decoded, decode_runs
 from normtext.scripts import script_of
 
@@ -292,7 +293,7 @@ def _remaining(before: str, after: str) -> int:
     """
     introduced_c1 = max(0, len(C1_RE.findall(after)) - len(C1_RE.findall(before)))
     introduced_lost = max(0, after.count(REPLACEMENT) - before.count(REPLACEMENT))
-    return oddness(after) - introduced_c1 - introduced_lost
+    return odd_count(after) - introduced_c1 - introduced_lost
 
 
 def _pair_pattern(table: CodecTable) -> re.Pattern[str]:
@@ -317,7 +318,7 @@ def _best_layer(line: str) -> tuple[str, Layer] | None:
     A repair that removes a single odd event needs more: no other codec reading the line
     differently and about as well, and no typographic punctuation left intact around it.
     """
-    current = oddness(line)
+    current = odd_count(line)
     candidates: list[tuple[tuple[float, ...], str, Layer]] = []
     for table in _candidate_tables(line):
         patches = _accepted(line, table)
@@ -383,7 +384,7 @@ def _intact_punctuation(line: str, fixed: str) -> bool:
 def _repair_layers(line: str) -> Repaired:
     result = Repaired(line)
     for _ in range(MAX_LAYERS):
-        if not is_odd(result.text):
+        if not looks_odd(result.text):
             break
         step = _best_layer(result.text)
         if step is None:
@@ -403,7 +404,7 @@ def _ftfy(line: str) -> Repaired:
 
 def _cost(text: str) -> tuple[int, int]:
     """How wrong a repaired line still looks: odd events (``�`` aside), rare letters."""
-    return oddness(text) - text.count(REPLACEMENT), rarity(text)
+    return odd_count(text) - text.count(REPLACEMENT), rarity(text)
 
 
 def _restores(candidate: str, reference: str) -> bool:
@@ -464,7 +465,7 @@ def repair(line: str) -> Repaired:
     changes nothing else, when it leaves the line less odd, or when it spells clearly
     more likely words (ftfy knows fewer codecs and may pick a sibling of the right one).
     """
-    if line.isascii() or not is_odd(line):
+    if not looks_odd(line):
         return Repaired(line)
     first = _ftfy(line)
     result = _repair_layers(first.text)
