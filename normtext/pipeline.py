@@ -120,6 +120,9 @@ class Pipeline:
     fixers: Sequence[Fixer | str]
     chain: tuple[Fixer, ...] = field(init=False)
     _guard: re.Pattern[str] = field(init=False, repr=False)
+    _steps: tuple[tuple[Callable[[str], object], LineFunction], ...] = field(
+        init=False, repr=False
+    )
 
     def __post_init__(self) -> None:
         self.chain = tuple(f if isinstance(f, Fixer) else get_fixer(f) for f in self.fixers)
@@ -127,6 +130,7 @@ class Pipeline:
         # misses is returned as it is after a single scan (the fast path).
         combined = "|".join(f"(?:{f.guard.pattern})" for f in self.chain) or r"(?!)"
         self._guard = re.compile(combined)
+        self._steps = tuple((f.guard.search, f.fix) for f in self.chain)
 
     @property
     def names(self) -> list[str]:
@@ -142,8 +146,9 @@ class Pipeline:
             return line
         for _ in range(MAX_PASSES):
             before = line
-            for step in self.chain:
-                line = step(line)
+            for guard, fix in self._steps:
+                if guard(line) is not None:
+                    line = fix(line)
             if line == before:
                 break
         return line
