@@ -29,8 +29,12 @@ Greek and Cyrillic scripts), Arabic and Hebrew without combining marks, Chinese 
 Simplified characters. Case folding wrote Greek final sigma as ``σ``; it is restored to
 ``ς`` at the end of Greek words (German ``ß`` became ``ss`` and cannot be restored).
 Croatian and Serbian share ``wordfreq``'s Latin-script Serbo-Croatian list ``sh``, which
-is counted once. Languages without a list of their own are skipped and printed: the
-nearest-match lookup of ``wordfreq`` would substitute another language (Nepali → English).
+is counted once; since Serbian is written in Cyrillic as much as in Latin, the same list
+is also counted transcribed letter for letter into Serbian Cyrillic (``lj`` → ``љ``,
+``ć`` → ``ћ``, ``đ`` → ``ђ``…; words with letters outside Serbian Latin are left out),
+as the list :data:`SERBIAN_CYRILLIC`. Languages without a list of their own are skipped
+and printed: the nearest-match lookup of ``wordfreq`` would substitute another language
+(Nepali → English).
 
 The output is sorted by key, so the same ``wordfreq`` version gives the same bytes.
 
@@ -82,6 +86,12 @@ LANGUAGES: tuple[str, ...] = (
 # Languages that wordfreq serves from a list under another code (its README, note [1]:
 # Bosnian, Croatian and Serbian share the Latin-script Serbo-Croatian list).
 WORDLIST_ALIASES: dict[str, str] = {"hr": "sh", "sr": "sh"}
+# Serbian in Cyrillic: wordfreq's Serbo-Croatian list transcribed (see the module text).
+SERBIAN_CYRILLIC = "sh-Cyrl"
+SERBIAN_DIGRAPHS = {"lj": "љ", "nj": "њ", "dž": "џ"}
+SERBIAN_LETTERS = dict(
+    zip("abcčćdđefghijklmnoprsštuvzž", "абцчћдђефгхијклмнопрсштувзж", strict=True)
+)
 
 TOP_WORDS = 20_000
 LANGUAGE_MASS = 1_000_000
@@ -114,9 +124,49 @@ def resolve_languages(
         code = WORDLIST_ALIASES.get(lang, lang)
         if code in available:
             lists.setdefault(code, []).append(lang)
+            if lang == "sr":
+                lists[SERBIAN_CYRILLIC] = [lang]
         else:
             skipped.append(lang)
     return lists, skipped
+
+
+def to_serbian_cyrillic(word: str) -> str | None:
+    """A Serbian Latin word in Serbian Cyrillic; ``None`` if it has another letter.
+
+    >>> to_serbian_cyrillic("ljubav"), to_serbian_cyrillic("kuća"), to_serbian_cyrillic("wifi")
+    ('љубав', 'кућа', None)
+    """
+    letters = []
+    i = 0
+    while i < len(word):
+        pair = word[i : i + 2]
+        if pair in SERBIAN_DIGRAPHS:
+            letters.append(SERBIAN_DIGRAPHS[pair])
+            i += 2
+            continue
+        letter = SERBIAN_LETTERS.get(word[i])
+        if letter is None:
+            return None
+        letters.append(letter)
+        i += 1
+    return "".join(letters)
+
+
+def top_words(code: str, count: int) -> list[tuple[str, float]]:
+    """The ``count`` most frequent words of a word list, each with its frequency."""
+    source = "sh" if code == SERBIAN_CYRILLIC else code
+    frequencies = wordfreq.get_frequency_dict(source)
+    words = []
+    for listed in wordfreq.top_n_list(source, count):
+        word: str | None = listed
+        if code == SERBIAN_CYRILLIC:
+            word = to_serbian_cyrillic(listed)
+        elif code == "el":
+            word = restore_final_sigma(listed)
+        if word:
+            words.append((word, frequencies[listed]))
+    return words
 
 
 def restore_final_sigma(word: str) -> str:
@@ -128,12 +178,9 @@ def restore_final_sigma(word: str) -> str:
 
 def language_counts(code: str) -> tuple[dict[str, float], dict[str, float]]:
     """Unigram and bigram counts of one word list, scaled to :data:`LANGUAGE_MASS`."""
-    frequencies = wordfreq.get_frequency_dict(code)
     unigrams: dict[str, float] = defaultdict(float)
     bigrams: dict[str, float] = defaultdict(float)
-    for listed in wordfreq.top_n_list(code, TOP_WORDS):
-        weight = frequencies[listed]
-        word = restore_final_sigma(listed) if code == "el" else listed
+    for word, weight in top_words(code, TOP_WORDS):
         for char in word:
             unigrams[char] += weight
         bounded = BOUNDARY + word + BOUNDARY

@@ -27,11 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from derive_letter_frequency import (
-    resolve_languages,
-    restore_final_sigma,
-    wordfreq,
-)
+from derive_letter_frequency import resolve_languages, top_words
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "normtext" / "repair" / "_words.bin"
@@ -45,8 +41,7 @@ def word_hashes() -> array:
         print(f"no word list of their own, skipped: {', '.join(skipped)}", file=sys.stderr)
     hashes = set()
     for code in sorted(lists):
-        for word in wordfreq.top_n_list(code, TOP_WORDS):
-            word = restore_final_sigma(word) if code == "el" else word
+        for word, _frequency in top_words(code, TOP_WORDS):
             if not word.isascii() and any(c.isalpha() and not c.isascii() for c in word):
                 hashes.add(zlib.crc32(word.encode("utf-8")))
     table = array("I", sorted(hashes))

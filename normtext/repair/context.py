@@ -136,9 +136,19 @@ def script_of_name(char: str) -> str:
     return unicodedata.name(char, "").split(" ", 1)[0]
 
 
+NON_ASCII_CHAR = re.compile("[^\x00-\x7f]")
+# A variation selector asking for the emoji or text form of the symbol before it ("❄️").
+PRESENTATION_SELECTOR = re.compile("(?<=[\u2000-\u2bff\U0001f000-\U0001faff])[\ufe0e\ufe0f]")
+
+
 def rarity(text: str) -> int:
-    """How many characters of ``text`` are rare (see :func:`is_rare`)."""
-    return sum(1 for char in text if not char.isascii() and is_rare(char))
+    """How many characters of ``text`` are rare (see :func:`is_rare`).
+
+    A presentation selector after a symbol is part of that symbol, not a rare character.
+    """
+    if "\ufe0f" in text or "\ufe0e" in text:
+        text = PRESENTATION_SELECTOR.sub("", text)
+    return sum(map(is_rare, NON_ASCII_CHAR.findall(text)))
 
 
 def _case(char: str) -> str:
