@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,31 @@ def test_same_answer_on_words_seen_before(words: list[str]) -> None:
         assert looks_odd(line) == is_odd(line)
 
 
+@lru_cache(maxsize=1)
+def _corpus_words() -> list[str]:
+    return sorted({word for line in _corpus_lines() for word in line.split()})
+
+
+@st.composite
+def _damaged_word(draw: st.DrawFn) -> str:
+    """A real word, maybe garbled through a codec, maybe with a character slipped in."""
+    word = draw(st.sampled_from(_corpus_words()))
+    if draw(st.booleans()):
+        word = garble(word, draw(st.sampled_from(CODEC_NAMES)))
+    if draw(st.booleans()):
+        at = draw(st.integers(0, len(word)))
+        word = word[:at] + draw(st.sampled_from(ALPHABET)) + word[at:]
+    return word
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_damaged_word(), min_size=1, max_size=6), st.sampled_from(["", " "]))
+def test_same_answer_on_lines_of_real_and_damaged_words(words: list[str], edge: str) -> None:
+    line = edge + " ".join(words)
+    assert looks_odd(line) == is_odd(line)
+
+
+@lru_cache(maxsize=1)
 def _corpus_lines() -> list[str]:
     return [
         line

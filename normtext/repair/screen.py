@@ -5,14 +5,15 @@ corpora are mostly clean lines. Two facts about that expression let most lines s
 
 * **Words repeat.** Apart from the few patterns that look at an ASCII space (those that
   hold ``Ã Â Œ œ Ђ``), no odd event spans a space, so a line is odd exactly when one of
-  its space-separated words is, read with a space before it. A word's answer is kept, and
-  the next line that uses the word pays one dictionary lookup.
+  its space-separated words is, read with the space before it (the first word, at the
+  start of the line, without). A word's answer is kept, and the next line that uses the
+  word pays one dictionary lookup.
 * **Chinese and Japanese text is inert.** Han, kana, CJK punctuation and fullwidth forms
   (or Hangul with the same punctuation) take part in an odd event only next to a
   character of another kind, so a line of them and ASCII alone needs no scan at all.
 
-Whenever the shortcut sees something that may be odd, the line is scanned whole, so the
-answer is always the one :func:`is_odd` gives (``tests/test_mojibake.py`` checks this).
+Lines with the space-sensitive characters are scanned whole. Either way the answer is the
+one :func:`is_odd` gives (``tests/test_screen.py`` checks this on generated text).
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ _NOT_HANGUL = re.compile(
     f"[^\x00-\x7f{_CJK_PUNCTUATION_AND_FULLWIDTH}\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3]"
 )
 
-# Words seen and whether each is odd; emptied when full so memory stays bounded.
+# Words seen (with the space before them, but for a line's first word) and whether each
+# is odd; emptied when full, so memory stays bounded.
 MAX_REMEMBERED_WORDS = 100_000
 _odd_words: dict[str, bool] = {}
 
@@ -44,7 +46,7 @@ def _odd_word(word: str) -> bool:
     if odd is None:
         if len(_odd_words) >= MAX_REMEMBERED_WORDS:
             _odd_words.clear()
-        odd = _odd_words[word] = ODD_RE.search(" " + word) is not None
+        odd = _odd_words[word] = ODD_RE.search(word) is not None
     return odd
 
 
@@ -58,11 +60,12 @@ def looks_odd(line: str) -> bool:
         return False
     if _NOT_HAN.search(line) is None or _NOT_HANGUL.search(line) is None:
         return False
-    if SPACE_SENSITIVE.isdisjoint(line) and not any(
-        _odd_word(word) for word in line.split(" ") if not word.isascii()
-    ):
-        return False
-    return ODD_RE.search(line) is not None
+    if not SPACE_SENSITIVE.isdisjoint(line):
+        return ODD_RE.search(line) is not None
+    first, *others = line.split(" ")
+    if not first.isascii() and _odd_word(first):
+        return True
+    return any(_odd_word(" " + word) for word in others if not word.isascii())
 
 
 def odd_count(text: str) -> int:
