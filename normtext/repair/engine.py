@@ -16,6 +16,8 @@ For one line:
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -28,6 +30,7 @@ from normtext.repair.context import (
     REPLACEMENT,
     choose,
     dominant_style,
+    is_known_word,
     is_letter,
     rarity,
     style_of,
@@ -128,6 +131,7 @@ def _resolve(
     """
     chars = [d.options[0] if len(d.options) == 1 else "" for d in run]
     start, end = offset + run[0].start, offset + run[-1].end
+    _spell_jointly(run, chars, before, line[end:])
     surrounding = dominant_style([c] for c in chars if c) or line_style
     for index, decoded in enumerate(run):
         if chars[index]:
@@ -137,6 +141,9 @@ def _resolve(
         prefix = before + "".join(chars[:index])
         word_start, word_end = _word_around(prefix), _word_after(chars[index + 1 :], line[end:])
         spelled = word_end is not None and word_list_choice(decoded.options, word_start, word_end)
+        if not spelled and _bare_lead(run):
+            # A lone lead byte glued to letters is repaired only into a known word.
+            spelled = REPLACEMENT
         chars[index] = spelled or choose(decoded.options, left, right, surrounding, prefix)
     restored = sum(d.restored for d in run)
     punctuation_only = all(
@@ -147,6 +154,54 @@ def _resolve(
     return Patch(
         start, end, "".join(chars), restored, chars.count(REPLACEMENT), punctuation_only
     )
+
+
+# Most letter combinations tried for one word with several lost characters.
+MAX_SPELLINGS = 512
+
+
+def _spell_jointly(run: list[Decoded], chars: list[str], before: str, rest: str) -> None:
+    """Fill in a word's lost letters together, where just one filling spells a known word.
+
+    A word that lost two or more letters (Russian ``ожидае??ся``) gives letter-pair counts
+    too little to go on, one letter at a time; the whole word, looked up, often settles it.
+    """
+    index = 0
+    while index < len(chars):
+        if chars[index]:
+            index += 1
+            continue
+        first = index
+        while first and is_letter(chars[first - 1]):
+            first -= 1
+        last = index
+        while last < len(chars) and (not chars[last] or is_letter(chars[last])):
+            last += 1
+        lost = [k for k in range(first, last) if not chars[k]]
+        index = last + 1
+        options = [[c for c in run[k].options if is_letter(c)] for k in lost]
+        if len(lost) < 2 or math.prod(len(o) for o in options) > MAX_SPELLINGS:
+            continue
+        left = _word_around(before + "".join(chars[:first]))
+        right = (_word_after([], rest) or "") if last == len(chars) else ""
+        found = None
+        for filling in itertools.product(*options):
+            letters = list(chars[first:last])
+            for k, char in zip(lost, filling, strict=True):
+                letters[k - first] = char
+            if is_known_word(left + "".join(letters) + right):
+                if found is not None:
+                    found = None
+                    break
+                found = filling
+        if found is not None:
+            for k, char in zip(lost, found, strict=True):
+                chars[k] = char
+
+
+def _bare_lead(run: list[Decoded]) -> bool:
+    """A run of one lead byte whose continuation bytes were all lost."""
+    return len(run) == 1 and run[0].end - run[0].start == 1 and run[0].restored > 0
 
 
 def _word_around(prefix: str) -> str:
@@ -185,7 +240,11 @@ def _decoded_patches(line: str, table: CodecTable) -> list[Patch]:
     runs: list[tuple[int, list[Decoded]]] = []
     for match in RUN_PATTERNS[table.name].finditer(line):
         units = [_unit(table, c) for c in match.group()]
-        runs.extend((match.start(), run) for run in decode_runs(units, dropped, table.undefined))
+        start, end = match.span()
+        in_word = line[start - 1 : start].isalpha() or line[end : end + 1].isalpha()
+        runs.extend(
+            (start, run) for run in decode_runs(units, dropped, table.undefined, in_word)
+        )
     # The style that most decoded characters allow guides the choice of lost ones.
     line_style = dominant_style(d.options for _, run in runs for d in run)
     patches: list[Patch] = []
@@ -249,10 +308,16 @@ def _judge(line: str, group: list[Patch]) -> bool | None:
     before = oddness(line[start:end])
     shifted = [replace(p, start=p.start - start, end=p.end - start) for p in group]
     penalty = _penalty(line, group)
-    after = oddness(_apply(line[start:end], shifted)) + penalty
+    repaired = _apply(line[start:end], shifted)
+    after = oddness(repaired) + penalty
     if after < before:
         return True
-    if after == before and penalty <= 0 and not any(p.unknown for p in group):
+    if (
+        after == before
+        and penalty <= 0
+        and not any(p.unknown for p in group)
+        and len(_scripts(repaired)) <= 1  # harmless only if it leaves words in one script
+    ):
         return False
     return None
 
@@ -433,9 +498,11 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str]) -> bool:
     if _restores(ours, theirs):
         return True
     ours_lost, theirs_lost = ours.count(REPLACEMENT), theirs.count(REPLACEMENT)
-    if ours_lost > theirs_lost:
-        return False
     ours_cost, theirs_cost = _cost(ours), _cost(theirs)
+    if ours_lost > theirs_lost and ours_cost[0] >= theirs_cost[0]:
+        # More characters given up is worse, unless theirs still shows mojibake: a "�"
+        # is better than a "Ñ" left in a Russian word.
+        return False
     if ours_cost != theirs_cost:
         return ours_cost < theirs_cost
     if len(ours) != len(theirs):

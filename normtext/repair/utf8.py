@@ -161,11 +161,16 @@ def _decode_masked_lead(
 
 
 def decode_runs(
-    units: Sequence[int], dropped: frozenset[int], masked: frozenset[int]
+    units: Sequence[int],
+    dropped: frozenset[int],
+    masked: frozenset[int],
+    in_word: bool = False,
 ) -> list[list[Decoded]]:
     """Split ``units`` into maximal runs of decodable characters.
 
     Units that start no valid character are skipped: they stay as the text they were.
+    ``in_word`` says the units are one character glued to letters (``Ãslandi``): then a
+    lead byte that lost its continuation bytes is tried too.
     """
     runs: list[list[Decoded]] = []
     current: list[Decoded] = []
@@ -183,7 +188,7 @@ def decode_runs(
                 continue
         # A lead byte that lost all its continuation bytes is only believable between
         # other mojibake, not alone.
-        bare_lead_ok = any(
+        bare_lead_ok = (in_word and len(units) == 1) or any(
             0 <= i < len(units) and units[i] >= 0x80 for i in (index - 1, index + 1)
         )
         decoded = decode_at(units, index, dropped, masked, bare_lead_ok)
