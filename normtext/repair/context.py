@@ -203,7 +203,7 @@ def fit(candidate: str, left: str, right: str, surrounding: str = "") -> int:
 
 
 # Closing quotation marks and the openers they close.
-CLOSERS = {"”": "“„", "’": "‘‚", "»": "«", "›": "‹"}
+CLOSERS = {"”": "“„", "’": "‘‚", "»": "«", "›": "‹", "」": "「", "』": "『"}
 
 
 def closing_quote(candidates: tuple[str, ...], before: str) -> str | None:
@@ -240,11 +240,57 @@ def choose(
     tied = [c for score, c in scored if score == best_score]
     if len(tied) == 1:
         return tied[0]
-    ranked = sorted(tied, key=lambda c: likelihood(c, left, right), reverse=True)
-    first, second = likelihood(ranked[0], left, right), likelihood(ranked[1], left, right)
+    if ideographic_comma(candidates, left):
+        return IDEOGRAPHIC_COMMA
+    measure = likelihood
+    if not any(seen_in_pairs(c, left, right) for c in tied):
+        # No pair with these neighbours was ever counted (Han text, mostly): how often
+        # each candidate is written at all is the only evidence left.
+        measure = letter_count
+    ranked = sorted(tied, key=lambda c: measure(c, left, right), reverse=True)
+    first, second = measure(ranked[0], left, right), measure(ranked[1], left, right)
     if first >= FREQUENCY_MARGIN * second:
         return ranked[0]
     return REPLACEMENT
+
+
+IDEOGRAPHIC_COMMA = "、"
+
+
+def ideographic_comma(candidates: tuple[str, ...], left: str) -> bool:
+    """Whether a lost CJK punctuation mark after Han or kana is the ideographic comma.
+
+    ``、`` shares its first two bytes with ``」 』 【 〝``: the closing brackets are taken
+    only when an opener calls for them (:func:`closing_quote`), and an opening bracket
+    rarely follows a word, so after Han or kana the comma it is (the other readings of the
+    bytes are rare characters or legacy squared abbreviations such as ``㍀``).
+    """
+    return (
+        IDEOGRAPHIC_COMMA in candidates
+        and all(
+            "\u3000" <= c <= "\u303f" or "\u3300" <= c <= "\u33ff" or is_rare(c)
+            for c in candidates
+        )
+        and bool(left)
+        and script_of(left) == "HAN"
+    )
+
+
+def seen_in_pairs(candidate: str, left: str, right: str) -> bool:
+    """Whether the counts hold ``candidate`` next to either neighbour."""
+    from normtext.repair._frequency import BIGRAM  # large: load when first needed
+
+    char = candidate.lower()
+    before, after = _neighbour(left), _neighbour(right)
+    return (before is not None and before + char in BIGRAM) or (
+        after is not None and char + after in BIGRAM
+    )
+
+
+def letter_count(candidate: str, left: str = "", right: str = "") -> float:
+    """How often ``candidate`` is written (smoothed by one); the neighbours are ignored."""
+    counts, _covered = _letter_counts()
+    return float(counts.get(candidate.lower(), 0) + 1)
 
 
 @lru_cache(maxsize=1)
