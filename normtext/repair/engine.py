@@ -505,6 +505,8 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str]) -> bool:
         return False
     if ours_cost != theirs_cost:
         return ours_cost < theirs_cost
+    if _unclosed(ours) < _unclosed(theirs):
+        return True  # "“Hi,” he said", not ftfy's "“Hi,†he said" (a space read as a lost byte)
     if len(ours) != len(theirs):
         return False
     # Equal length: the two differ character for character, as sibling codecs do (cp1250
@@ -515,12 +517,33 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str]) -> bool:
     return word_likelihood(ours) > word_likelihood(theirs) + LIKELIHOOD_MARGIN
 
 
+BRACKET_PAIRS = (("「", "」"), ("『", "』"))
+
+
+def _unclosed(text: str) -> int:
+    """How many double quotation marks or CJK brackets ``text`` opens and never closes.
+
+    ``“`` opens (English) or closes a ``„`` (German, Czech…); ``”`` closes either.
+    """
+    low = high = 0
+    for char in text:
+        if char == "„":
+            low += 1
+        elif char == "“":
+            low, high = (low - 1, high) if low else (low, high + 1)
+        elif char == "”":
+            low, high = (low, high - 1) if high else (max(low - 1, 0), high)
+    brackets = sum(max(0, text.count(o) - text.count(c)) for o, c in BRACKET_PAIRS)
+    return low + high + brackets
+
+
 def _worth_second_look(repaired: str, ftfy_steps: list[str]) -> bool:
-    """Whether ftfy's repair may be beaten: it still looks wrong, lost bytes, or patched."""
+    """Whether ftfy's repair may be beaten: it still looks wrong, lost bytes, patched or
+    took a space for a lost no-break-space byte."""
     return (
         _cost(repaired) != (0, 0)
         or REPLACEMENT in repaired
-        or any(step in PIECEWISE_STEPS for step in ftfy_steps)
+        or any(step in (*PIECEWISE_STEPS, "transcode restore_byte_a0") for step in ftfy_steps)
     )
 
 
