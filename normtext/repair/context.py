@@ -312,11 +312,29 @@ def is_known_word(word: str) -> bool:
 
 
 def word_list_choice(candidates: Iterable[str], left: str, right: str) -> str | None:
-    """The one candidate that makes ``left + candidate + right`` a known word, if just one."""
+    """The one candidate that makes ``left + candidate + right`` a known word, if just one.
+
+    Two that differ only in case (``č``, ``Č``) count as one, in the case of the word.
+    """
     if not left and not right:
         return None
     spelled = [c for c in candidates if is_letter(c) and is_known_word(left + c + right)]
-    return spelled[0] if len(spelled) == 1 else None
+    return in_case_of(spelled, left + right)
+
+
+def in_case_of(spellings: list[str], word: str) -> str | None:
+    """The one spelling of ``spellings`` (up to case) in the case ``word`` is written in.
+
+    >>> in_case_of(["č", "Č"], "rozpotu"), in_case_of(["č", "Č"], "ROZPOTU")
+    ('č', 'Č')
+    """
+    if len({s.lower() for s in spellings}) != 1:
+        return None
+    if len(spellings) == 1:
+        return spellings[0]
+    upper = word.isupper()
+    matching = [s for s in spellings if (s.isupper() if upper else s.islower())]
+    return matching[0] if len(matching) == 1 else None
 
 
 def word_likelihood(text: str) -> float:

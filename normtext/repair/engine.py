@@ -30,6 +30,7 @@ from normtext.repair.context import (
     REPLACEMENT,
     choose,
     dominant_style,
+    in_case_of,
     is_known_word,
     is_letter,
     rarity,
@@ -184,16 +185,17 @@ def _spell_jointly(run: list[Decoded], chars: list[str], before: str, rest: str)
             continue
         left = _word_around(before + "".join(chars[:first]))
         right = (_word_after([], rest) or "") if last == len(chars) else ""
-        found = None
+        spellings: list[str] = []
         for filling in itertools.product(*options):
             letters = list(chars[first:last])
             for k, char in zip(lost, filling, strict=True):
                 letters[k - first] = char
             if is_known_word(left + "".join(letters) + right):
-                if found is not None:
-                    found = None
+                spellings.append("".join(filling))
+                if len({s.lower() for s in spellings}) > 1:
                     break
-                found = filling
+        known = "".join(c for c in chars[first:last] if c)
+        found = in_case_of(spellings, left + known + right)
         if found is not None:
             for k, char in zip(lost, found, strict=True):
                 chars[k] = char
