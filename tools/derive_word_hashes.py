@@ -3,15 +3,16 @@
 When a lost byte leaves several characters possible and letter-pair counts cannot decide
 (Russian ``рус?кий``: с or я), the word that one of them spells may be a known word
 (``русский``) while the others are not. The file holds the CRC-32 of every word with a
-non-ASCII letter among the top :data:`TOP_WORDS` words of each language's ``wordfreq``
-list (the same languages as ``tools/derive_letter_frequency.py``), as sorted unsigned
-32-bit little-endian integers: about 1 MB, looked up by binary search. A 32-bit hash of a
-few hundred thousand words gives a false match about once in ten thousand lookups; a
-lookup is only made between characters that context has already narrowed down.
+non-ASCII letter among the top :data:`TOP_WORDS` words of each language's list (the lists
+of ``tools/derive_letter_frequency.py``: ``wordfreq``'s, and the Thai National Corpus), as
+sorted unsigned 32-bit little-endian integers: about 1.7 MB, looked up by binary search.
+A 32-bit hash of a few hundred thousand words gives a false match about once in ten
+thousand lookups; a lookup is only made between characters that context has already
+narrowed down.
 
 Usage::
 
-    pip install wordfreq
+    pip install wordfreq pythainlp
     python tools/derive_word_hashes.py           # write the file
     python tools/derive_word_hashes.py --check   # exit 1 if the committed file is stale
 """
