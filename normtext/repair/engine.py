@@ -158,7 +158,7 @@ def _resolve(
 
 
 # Most letter combinations tried for one word with several lost characters.
-MAX_SPELLINGS = 512
+MAX_SPELLINGS = 1024
 
 
 def _spell_jointly(run: list[Decoded], chars: list[str], before: str, rest: str) -> None:
@@ -180,10 +180,16 @@ def _spell_jointly(run: list[Decoded], chars: list[str], before: str, rest: str)
             last += 1
         lost = [k for k in range(first, last) if not chars[k]]
         index = last + 1
-        options = [[c for c in run[k].options if is_letter(c)] for k in lost]
-        if len(lost) < 2 or math.prod(len(o) for o in options) > MAX_SPELLINGS:
+        if len(lost) < 2:
             continue
         left = _word_around(before + "".join(chars[:first]))
+        known = left + "".join(c for c in chars[first:last] if c)
+        options = [
+            [c for c in run[k].options if is_letter(c) and _case_fits(c, known, k > first or left)]
+            for k in lost
+        ]
+        if math.prod(len(o) for o in options) > MAX_SPELLINGS:
+            continue
         right = (_word_after([], rest) or "") if last == len(chars) else ""
         spellings: list[str] = []
         for filling in itertools.product(*options):
@@ -194,8 +200,7 @@ def _spell_jointly(run: list[Decoded], chars: list[str], before: str, rest: str)
                 spellings.append("".join(filling))
                 if len({s.lower() for s in spellings}) > 1:
                     break
-        known = "".join(c for c in chars[first:last] if c)
-        found = in_case_of(spellings, left + known + right)
+        found = in_case_of(spellings, known + right)
         if found is not None:
             for k, char in zip(lost, found, strict=True):
                 chars[k] = char
@@ -204,6 +209,18 @@ def _spell_jointly(run: list[Decoded], chars: list[str], before: str, rest: str)
 def _bare_lead(run: list[Decoded]) -> bool:
     """A run of one lead byte whose continuation bytes were all lost."""
     return len(run) == 1 and run[0].end - run[0].start == 1 and run[0].restored > 0
+
+
+def _case_fits(letter: str, word: str, inside: object) -> bool:
+    """Whether ``letter`` can stand in ``word``: inside it, in the case of its letters."""
+    cased = [c for c in word if c.isupper() or c.islower()]
+    if not inside or not cased or (not letter.isupper() and not letter.islower()):
+        return True
+    if all(c.islower() for c in cased):
+        return letter.islower()
+    if all(c.isupper() for c in cased) and len(cased) > 1:
+        return letter.isupper()
+    return True
 
 
 def _word_around(prefix: str) -> str:
@@ -348,7 +365,25 @@ def _accepted(line: str, table: CodecTable) -> list[Patch]:
         # line that would stay garbled it just adds noise.
         with_lost = sorted(accepted + lost, key=lambda p: p.start)
         if not _remaining(line, _apply(line, with_lost)):
-            return with_lost
+            accepted = with_lost
+    return _with_lost_letters(line, accepted, decoded)
+
+
+def _with_lost_letters(line: str, accepted: list[Patch], decoded: list[Patch]) -> list[Patch]:
+    """``accepted``, plus a "�" for each lone lead byte that is odd where it stands.
+
+    In ``vÄasné`` the ``Ä`` is a letter's first byte whose second was lost (``č``, ``ć``
+    or ``ď``; no known word decides): once the rest of the line is repaired, the ``Ä``
+    is written as ``�``, but only where it was itself an odd event (``Ärger`` stays).
+    """
+    remaining = _remaining(line, _apply(line, accepted))
+    for patch in decoded:
+        if patch.text != REPLACEMENT or patch.end - patch.start != 1 or not patch.restored:
+            continue
+        trial = sorted([*accepted, patch], key=lambda p: p.start)
+        left = _remaining(line, _apply(line, trial))
+        if left < remaining:
+            accepted, remaining = trial, left
     return accepted
 
 
