@@ -124,23 +124,30 @@ def _window(line: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _resolve(
-    line: str, offset: int, run: list[Decoded], line_style: str, before: str
+    line: str,
+    offset: int,
+    run: list[Decoded],
+    line_style: str,
+    before: str,
+    after: str | None = None,
 ) -> Patch:
     """A decoded run as a patch, its lost characters chosen from context.
 
-    ``before`` is the line before the run, with the runs before it decoded.
+    ``before`` is the line before the run, with the runs before it decoded; ``after`` the
+    line after it, as decoded so far (by default, as it stands).
     """
     chars = [d.options[0] if len(d.options) == 1 else "" for d in run]
     start, end = offset + run[0].start, offset + run[-1].end
-    _spell_jointly(run, chars, before, line[end:])
+    rest = line[end:] if after is None else after
+    _spell_jointly(run, chars, before, rest)
     surrounding = dominant_style([c] for c in chars if c) or line_style
     for index, decoded in enumerate(run):
         if chars[index]:
             continue
         left = chars[index - 1] if index else (line[start - 1] if start else "")
-        right = chars[index + 1] if index + 1 < len(chars) else line[end : end + 1]
+        right = chars[index + 1] if index + 1 < len(chars) else rest[:1]
         prefix = before + "".join(chars[:index])
-        word_start, word_end = _word_around(prefix), _word_after(chars[index + 1 :], line[end:])
+        word_start, word_end = _word_around(prefix), _word_after(chars[index + 1 :], rest)
         spelled = word_end is not None and word_list_choice(decoded.options, word_start, word_end)
         if not spelled and _bare_lead(run):
             # A lone lead byte glued to letters is repaired only into a known word.
@@ -270,6 +277,17 @@ def _decoded_patches(line: str, table: CodecTable) -> list[Patch]:
     for offset, run in runs:
         before = _apply(line[: offset + run[0].start], patches)
         patches.append(_resolve(line, offset, run, line_style, before))
+    # A run decided before the runs after it were: with their letters decoded, the word it
+    # is part of may now be known ("st?tního" once "ní" is read).
+    for number, ((offset, run), patch) in enumerate(zip(runs, patches, strict=True)):
+        if patch.unknown:
+            before = _apply(line[: patch.start], patches[:number])
+            later = [
+                replace(p, start=p.start - patch.end, end=p.end - patch.end)
+                for p in patches[number + 1 :]
+            ]
+            after = _apply(line[patch.end :], later)
+            patches[number] = _resolve(line, offset, run, line_style, before, after)
     return patches
 
 
