@@ -20,6 +20,7 @@ import itertools
 import math
 import re
 import unicodedata
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
 
 import ftfy
@@ -288,7 +289,75 @@ def _decoded_patches(line: str, table: CodecTable) -> list[Patch]:
             ]
             after = _apply(line[patch.end :], later)
             patches[number] = _resolve(line, offset, run, line_style, before, after)
+    return _spell_across_runs(line, runs, patches)
+
+
+def _spell_across_runs(
+    line: str, runs: list[tuple[int, list[Decoded]]], patches: list[Patch]
+) -> list[Patch]:
+    """Fill in the letters still lost in words that span several runs, as one word.
+
+    ``zůst?v?`` (Czech through cp1257, both ``á`` lost) is two runs, each a lone lead
+    byte: neither is decided alone, but only ``zůstává`` is a known word.
+    """
+    text = _apply(line, patches)
+    slots: dict[int, tuple[int, int, tuple[str, ...]]] = {}
+    shift = 0
+    for number, ((_offset, run), patch) in enumerate(zip(runs, patches, strict=True)):
+        for k, (decoded, char) in enumerate(zip(run, patch.text, strict=True)):
+            if char == REPLACEMENT and len(decoded.options) > 1:
+                slots[patch.start + shift + k] = (number, k, decoded.options)
+        shift += len(patch.text) - (patch.end - patch.start)
+    fills: dict[int, str] = {}
+    for first, last in _words_with(text, slots):
+        positions = [p for p in range(first, last) if p in slots]
+        word = text[first:last]
+        known = word.replace(REPLACEMENT, "")
+        options = [
+            [c for c in slots[p][2] if is_letter(c) and _case_fits(c, known, p > first)]
+            for p in positions
+        ]
+        if math.prod(len(o) for o in options) > MAX_SPELLINGS:
+            continue
+        spellings: list[str] = []
+        for filling in itertools.product(*options):
+            letters = list(word)
+            for p, char in zip(positions, filling, strict=True):
+                letters[p - first] = char
+            if is_known_word("".join(letters)):
+                spellings.append("".join(filling))
+                if len({s.lower() for s in spellings}) > 1:
+                    break
+        found = in_case_of(spellings, known)
+        if found is not None:
+            fills.update(zip(positions, found, strict=True))
+    if not fills:
+        return patches
+    changed = {slots[p][0]: list(patches[slots[p][0]].text) for p in fills}
+    for position, char in fills.items():
+        number, k, _options = slots[position]
+        changed[number][k] = char
+    for number, chars in changed.items():
+        text_now = "".join(chars)
+        patches[number] = replace(
+            patches[number], text=text_now, unknown=text_now.count(REPLACEMENT)
+        )
     return patches
+
+
+def _words_with(text: str, slots: Container[int]) -> list[tuple[int, int]]:
+    """The spans of the words of ``text`` (letters and ``�``) that hold a slot."""
+    spans = []
+    start = None
+    for position, char in enumerate([*text, " "]):
+        if is_letter(char) or char == REPLACEMENT:
+            if start is None:
+                start = position
+            continue
+        if start is not None and any(p in slots for p in range(start, position)):
+            spans.append((start, position))
+        start = None
+    return spans
 
 
 def _apply(line: str, patches: list[Patch]) -> str:
