@@ -203,7 +203,7 @@ def fit(candidate: str, left: str, right: str, surrounding: str = "") -> int:
 
 
 # Closing quotation marks and the openers they close.
-CLOSERS = {"”": "“„", "’": "‘‚", "»": "«", "›": "‹", "」": "「", "』": "『"}
+CLOSERS = {"”": "“„", "“": "„", "’": "‘‚", "»": "«", "›": "‹", "」": "「", "』": "『"}
 
 
 def closing_quote(candidates: tuple[str, ...], before: str) -> str | None:
