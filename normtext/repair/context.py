@@ -263,22 +263,51 @@ def word_list_choice(candidates: Iterable[str], left: str, right: str) -> str | 
     return spelled[0] if len(spelled) == 1 else None
 
 
-def word_likelihood(text: str) -> float:
-    """Log-likelihood of the letter pairs of ``text`` that involve a non-ASCII letter.
+def _likelihood_token(char: str, symbols: bool) -> str:
+    """``char`` as :func:`word_likelihood` sees it: a letter, a symbol, or a word boundary.
+
+    Non-ASCII symbols and digits stay themselves (digits as "0"), so that one glued to a
+    letter ("÷rsins", "تغ٦٦ر", "۱ۓ۰۵") is scored as a pair no word has; punctuation,
+    spaces and ASCII characters other than letters are word boundaries.
+    """
+    if is_letter(char):
+        lower = char.lower()
+        return lower if len(lower) == 1 else char  # "İ" lowercases to two characters
+    if not symbols or char.isascii():
+        return " "
+    category = unicodedata.category(char)
+    if category == "Nd":
+        return "0"  # digits of any script alike: a number is free, a digit in a word is not
+    return char if category[0] in "SN" else " "
+
+
+def word_likelihood(text: str, symbols: bool = True) -> float:
+    """Log-likelihood of the letter pairs of ``text`` that involve a non-ASCII character.
 
     Used to choose between codecs that both decode a line into plausible letters
-    (cp1252 or ISO-8859-15, cp1253 or ISO-8859-7): the right one spells real words.
+    (cp1252 or ISO-8859-15, cp1253 or ISO-8859-7): the right one spells real words. A pair
+    is scored given its first letter (its second at a word start). A symbol, digit or
+    mark that no word contains cannot be conditioned on: such a pair is scored given its
+    other character, so that "÷" or a stray combining mark inside a word costs what an
+    unseen pair costs rather than nothing.
+
+    With ``symbols`` false, symbols and digits are word boundaries and unseen characters
+    cost nothing: for a line with mojibake still to undo, whose symbols glued to letters
+    are bytes of the next layer rather than spelling.
     """
     from normtext.repair._frequency import BIGRAM, UNIGRAM
 
     total = 0.0
     previous = " "
     for char in text:
-        current = char.lower() if is_letter(char) else " "
+        current = _likelihood_token(char, symbols)
         if current != " " or previous != " ":
             pair = previous + current
             if not pair.isascii():
-                base = UNIGRAM.get(previous if previous != " " else current, 0)
+                first, second = (previous, current) if previous != " " else (current, previous)
+                base = UNIGRAM.get(first, 0)
+                if not base and symbols and unicodedata.category(first)[0] in "SNM":
+                    base = UNIGRAM.get(second, 0)
                 total += math.log((BIGRAM.get(pair, 0) + 1) / (base + 1))
         previous = current
     return total

@@ -332,7 +332,7 @@ def _best_layer(line: str) -> tuple[str, Layer] | None:
             remaining,
             layer.unknown,
             rarity(fixed),
-            -round(word_likelihood(fixed), 1),
+            -round(word_likelihood(fixed, symbols=remaining == 0), 1),
             layer.restored,
             CODEC_RANK[table.name],
         )
