@@ -16,6 +16,7 @@ For one line:
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -98,6 +99,7 @@ def _run_pattern(table: CodecTable) -> re.Pattern[str]:
 
 
 RUN_PATTERNS = {table.name: _run_pattern(table) for table in TABLES}
+TABLES_BY_NAME = {table.name: table for table in TABLES}
 CODEC_RANK = {table.name: rank for rank, table in enumerate(TABLES)}
 
 
@@ -425,8 +427,35 @@ LIKELIHOOD_MARGIN = 3.0
 PIECEWISE_STEPS = ("transcode fix_c1_controls", "apply decode_inconsistent_utf8")
 
 
-def _better(ours: str, theirs: str, ftfy_steps: list[str]) -> bool:
-    """Whether our repair of a line beats ftfy's (see :func:`repair`)."""
+def _completes(ours: str, theirs: str, codec: str) -> bool:
+    """Whether ``ours`` is ``theirs`` with more of the same mojibake undone.
+
+    ftfy's piecewise repair may leave a short word of a garbled stretch as it was ("Đľ"
+    between repaired Russian words). When every stretch where the two differ is, in
+    ``theirs``, the UTF-8 bytes of ``ours`` read with ``codec``, ours finished the job.
+    """
+    table = TABLES_BY_NAME[codec]
+    matcher = difflib.SequenceMatcher(None, theirs, ours, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        garbled = theirs[i1:i2]
+        if not garbled or not all(c.isascii() or c in table.to_byte for c in garbled):
+            return False
+        raw = bytes(ord(c) if c.isascii() else table.to_byte[c] for c in garbled)
+        try:
+            if raw.decode("utf-8") != ours[j1:j2]:
+                return False
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def _better(ours: str, theirs: str, ftfy_steps: list[str], codecs: list[str]) -> bool:
+    """Whether our repair of a line beats ftfy's (see :func:`repair`).
+
+    ``codecs`` are the layers our repair undid.
+    """
     if ours == theirs:
         return False
     if _restores(ours, theirs):
@@ -435,6 +464,13 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str]) -> bool:
     if ours_lost > theirs_lost:
         return False
     ours_cost, theirs_cost = _cost(ours), _cost(theirs)
+    if (
+        ours_lost == theirs_lost
+        and len(codecs) == 1
+        and ours_cost <= theirs_cost
+        and _completes(ours, theirs, codecs[0])
+    ):
+        return True
     if ours_cost != theirs_cost:
         return ours_cost < theirs_cost
     if len(ours) != len(theirs):
@@ -474,7 +510,8 @@ def repair(line: str) -> Repaired:
     ours = _repair_layers(line)
     if ours.layers:
         after = _ftfy(ours.text)
-        if _better(after.text, result.text, first.ftfy_steps):
+        codecs = [layer.codec for layer in ours.layers]
+        if _better(after.text, result.text, first.ftfy_steps, codecs):
             ours.text, ours.ftfy_steps = after.text, after.ftfy_steps
             return ours
     return result
