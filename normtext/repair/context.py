@@ -136,9 +136,36 @@ def script_of_name(char: str) -> str:
     return unicodedata.name(char, "").split(" ", 1)[0]
 
 
+# Invisible characters that are everyday text between the right neighbours: the emoji
+# presentation selectors after a symbol ("❄️"), the zero-width joiner and non-joiner
+# inside a word or an emoji sequence ("راه‌های", "👨‍👩‍👧").
+PRESENTATION_SELECTORS = frozenset("\ufe0e\ufe0f")
+JOINERS = frozenset("\u200c\u200d")
+
+
+def _rare_at(text: str, index: int) -> bool:
+    """Whether ``text[index]`` is rare where it stands (see :func:`is_rare`)."""
+    char = text[index]
+    before = text[index - 1] if index else ""
+    if char in PRESENTATION_SELECTORS:
+        return not before or unicodedata.category(before) != "So"
+    if char in JOINERS:
+        after = text[index + 1 : index + 2]
+        return not all(c and not c.isascii() and not c.isspace() for c in (before, after))
+    if unicodedata.category(char) in ("Mn", "Mc") and (
+        not before or before.isspace() or unicodedata.category(before)[0] == "S"
+    ):
+        return True  # a combining mark with nothing to sit on: "̴r", "⻄︬" (kaomoji's "'̀" is fine)
+    return is_rare(char)
+
+
 def rarity(text: str) -> int:
-    """How many characters of ``text`` are rare (see :func:`is_rare`)."""
-    return sum(1 for char in text if not char.isascii() and is_rare(char))
+    """How many characters of ``text`` are rare where they stand (see :func:`is_rare`).
+
+    A character's neighbours count for invisible joiners and selectors, and for
+    combining marks, which need a letter or punctuation mark to sit on.
+    """
+    return sum(1 for index, char in enumerate(text) if not char.isascii() and _rare_at(text, index))
 
 
 def _case(char: str) -> str:

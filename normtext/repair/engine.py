@@ -212,8 +212,15 @@ RARE_WEIGHT = 3
 
 
 def _penalty(line: str, patches: list[Patch]) -> int:
-    """Rare characters a group of patches adds, less the rare ones it removes."""
-    return RARE_WEIGHT * sum(rarity(p.text) - rarity(line[p.start : p.end]) for p in patches)
+    """Rare characters a group of patches adds, less the rare ones it removes.
+
+    Each patch is judged with the character before it, on which a mark it starts with sits.
+    """
+    added = 0
+    for patch in patches:
+        before = line[max(patch.start - 1, 0) : patch.start]
+        added += rarity(before + patch.text) - rarity(line[patch.start - len(before) : patch.end])
+    return RARE_WEIGHT * added
 
 
 def _grouped_by_word(line: str, patches: list[Patch]) -> list[list[Patch]]:
