@@ -103,11 +103,11 @@ TABLES_BY_NAME = {table.name: table for table in TABLES}
 CODEC_RANK = {table.name: rank for rank, table in enumerate(TABLES)}
 
 
-def _unit(table: CodecTable, char: str) -> int:
+def _unit(table: CodecTable, char: str, nbsp: bool = True) -> int:
     if char in REPLACEMENT_MARKS:
         return MASKED
     if char == " ":
-        return SPACE
+        return SPACE if nbsp else 0x20  # (a plain space ends the run)
     return table.to_byte[char]
 
 
@@ -180,12 +180,15 @@ def _lost_punctuation(patch: Patch) -> bool:
     return patch.text == REPLACEMENT and patch.lost_only_punctuation and patch.end - patch.start > 1
 
 
-def _decoded_patches(line: str, table: CodecTable) -> list[Patch]:
-    """Every run of ``line`` that decodes as UTF-8 bytes seen through ``table``."""
+def _decoded_patches(line: str, table: CodecTable, nbsp: bool = True) -> list[Patch]:
+    """Every run of ``line`` that decodes as UTF-8 bytes seen through ``table``.
+
+    With ``nbsp`` false, no space is taken for a no-break space.
+    """
     dropped = table.lost_byte_candidates(line)
     runs: list[tuple[int, list[Decoded]]] = []
     for match in RUN_PATTERNS[table.name].finditer(line):
-        units = [_unit(table, c) for c in match.group()]
+        units = [_unit(table, c, nbsp) for c in match.group()]
         runs.extend((match.start(), run) for run in decode_runs(units, dropped, table.undefined))
     # The style that most decoded characters allow guides the choice of lost ones.
     line_style = dominant_style(d.options for _, run in runs for d in run)
@@ -265,12 +268,33 @@ def _judge(line: str, group: list[Patch]) -> bool | None:
     return None
 
 
+def _reads_space_as_nbsp(line: str, patch: Patch) -> bool:
+    """Whether ``patch`` took a plain space for a no-break space (byte 0xA0)."""
+    return " " in line[patch.start : patch.end]
+
+
 def _accepted(line: str, table: CodecTable) -> list[Patch]:
     """The patches of ``table`` that make ``line`` less odd (see the module doc)."""
     strong: list[Patch] = []
     weak: list[Patch] = []
     decoded = _decoded_patches(line, table)
     patches = [p for p in decoded if not _mostly_lost(p)]
+    # Reading a space as 0xA0 is a guess that joins two words: in ISO-8859-5 or cp866
+    # every word of real Cyrillic that ends in а–п would otherwise read as one letter
+    # before the next word. Such a patch must repair its words on its own; where it does
+    # not, the words it joined are decoded apart.
+    spaced = [p for p in patches if _reads_space_as_nbsp(line, p)]
+    patches = [p for p in patches if p not in spaced]
+    rejected: list[Patch] = []
+    for patch in spaced:
+        (strong if _judge(line, [patch]) else rejected).append(patch)
+    if rejected:
+        patches += [
+            p
+            for p in _decoded_patches(line, table, nbsp=False)
+            if not _mostly_lost(p) and any(r.start <= p.start and p.end <= r.end for r in rejected)
+        ]
+        patches.sort(key=lambda p: p.start)
     for group in _grouped_by_word(line, patches):
         verdict = _judge(line, group)
         if verdict is None and len(group) > 1:
