@@ -137,18 +137,36 @@ def script_of_name(char: str) -> str:
 
 
 NON_ASCII_CHAR = re.compile("[^\x00-\x7f]")
-# A variation selector asking for the emoji or text form of the symbol before it ("❄️").
-PRESENTATION_SELECTOR = re.compile("(?<=[\u2000-\u2bff\U0001f000-\U0001faff])[\ufe0e\ufe0f]")
+# Invisible characters that are everyday text between the right neighbours: the emoji
+# presentation selectors after a symbol ("❄️"), the zero-width joiner and non-joiner
+# inside a word or an emoji sequence ("راه‌های", "👨‍👩‍👧").
+PRESENTATION_SELECTORS = frozenset("\ufe0e\ufe0f")
+JOINERS = frozenset("\u200c\u200d")
+
+
+def _rare_at(text: str, index: int) -> bool:
+    """Whether ``text[index]`` is rare where it stands (see :func:`is_rare`)."""
+    char = text[index]
+    before = text[index - 1] if index else ""
+    if char in PRESENTATION_SELECTORS:
+        return not before or unicodedata.category(before) != "So"
+    if char in JOINERS:
+        after = text[index + 1 : index + 2]
+        return not all(c and not c.isascii() and not c.isspace() for c in (before, after))
+    if unicodedata.category(char) in ("Mn", "Mc") and (
+        not before or before.isspace() or unicodedata.category(before)[0] == "S"
+    ):
+        return True  # a combining mark with nothing to sit on: "̴r", "⻄︬" (kaomoji's "'̀" is fine)
+    return is_rare(char)
 
 
 def rarity(text: str) -> int:
-    """How many characters of ``text`` are rare (see :func:`is_rare`).
+    """How many characters of ``text`` are rare where they stand (see :func:`is_rare`).
 
-    A presentation selector after a symbol is part of that symbol, not a rare character.
+    A character's neighbours count for invisible joiners and selectors, and for
+    combining marks, which need a letter or punctuation mark to sit on.
     """
-    if "\ufe0f" in text or "\ufe0e" in text:
-        text = PRESENTATION_SELECTOR.sub("", text)
-    return sum(map(is_rare, NON_ASCII_CHAR.findall(text)))
+    return sum(1 for match in NON_ASCII_CHAR.finditer(text) if _rare_at(text, match.start()))
 
 
 def _case(char: str) -> str:
@@ -337,22 +355,51 @@ def in_case_of(spellings: list[str], word: str) -> str | None:
     return matching[0] if len(matching) == 1 else None
 
 
-def word_likelihood(text: str) -> float:
-    """Log-likelihood of the letter pairs of ``text`` that involve a non-ASCII letter.
+def _likelihood_token(char: str, symbols: bool) -> str:
+    """``char`` as :func:`word_likelihood` sees it: a letter, a symbol, or a word boundary.
+
+    Non-ASCII symbols and digits stay themselves (digits as "0"), so that one glued to a
+    letter ("÷rsins", "تغ٦٦ر", "۱ۓ۰۵") is scored as a pair no word has; punctuation,
+    spaces and ASCII characters other than letters are word boundaries.
+    """
+    if is_letter(char):
+        lower = char.lower()
+        return lower if len(lower) == 1 else char  # "İ" lowercases to two characters
+    if not symbols or char.isascii():
+        return " "
+    category = unicodedata.category(char)
+    if category == "Nd":
+        return "0"  # digits of any script alike: a number is free, a digit in a word is not
+    return char if category[0] in "SN" else " "
+
+
+def word_likelihood(text: str, symbols: bool = True) -> float:
+    """Log-likelihood of the letter pairs of ``text`` that involve a non-ASCII character.
 
     Used to choose between codecs that both decode a line into plausible letters
-    (cp1252 or ISO-8859-15, cp1253 or ISO-8859-7): the right one spells real words.
+    (cp1252 or ISO-8859-15, cp1253 or ISO-8859-7): the right one spells real words. A pair
+    is scored given its first letter (its second at a word start). A symbol, digit or
+    mark that no word contains cannot be conditioned on: such a pair is scored given its
+    other character, so that "÷" or a stray combining mark inside a word costs what an
+    unseen pair costs rather than nothing.
+
+    With ``symbols`` false, symbols and digits are word boundaries and unseen characters
+    cost nothing: for a line with mojibake still to undo, whose symbols glued to letters
+    are bytes of the next layer rather than spelling.
     """
     from normtext.repair._frequency import BIGRAM, UNIGRAM
 
     total = 0.0
     previous = " "
     for char in text:
-        current = char.lower() if is_letter(char) else " "
+        current = _likelihood_token(char, symbols)
         if current != " " or previous != " ":
             pair = previous + current
             if not pair.isascii():
-                base = UNIGRAM.get(previous if previous != " " else current, 0)
+                first, second = (previous, current) if previous != " " else (current, previous)
+                base = UNIGRAM.get(first, 0)
+                if not base and symbols and unicodedata.category(first)[0] in "SNM":
+                    base = UNIGRAM.get(second, 0)
                 total += math.log((BIGRAM.get(pair, 0) + 1) / (base + 1))
         previous = current
     return total

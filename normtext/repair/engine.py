@@ -16,6 +16,7 @@ For one line:
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import math
 import re
@@ -104,14 +105,15 @@ def _run_pattern(table: CodecTable) -> re.Pattern[str]:
 
 
 RUN_PATTERNS = {table.name: _run_pattern(table) for table in TABLES}
+TABLES_BY_NAME = {table.name: table for table in TABLES}
 CODEC_RANK = {table.name: rank for rank, table in enumerate(TABLES)}
 
 
-def _unit(table: CodecTable, char: str) -> int:
+def _unit(table: CodecTable, char: str, nbsp: bool = True) -> int:
     if char in REPLACEMENT_MARKS:
         return MASKED
     if char == " ":
-        return SPACE
+        return SPACE if nbsp else 0x20  # (a plain space ends the run)
     return table.to_byte[char]
 
 
@@ -261,12 +263,15 @@ def _lost_punctuation(patch: Patch) -> bool:
     return patch.text == REPLACEMENT and patch.lost_only_punctuation and patch.end - patch.start > 1
 
 
-def _decoded_patches(line: str, table: CodecTable) -> list[Patch]:
-    """Every run of ``line`` that decodes as UTF-8 bytes seen through ``table``."""
+def _decoded_patches(line: str, table: CodecTable, nbsp: bool = True) -> list[Patch]:
+    """Every run of ``line`` that decodes as UTF-8 bytes seen through ``table``.
+
+    With ``nbsp`` false, no space is taken for a no-break space.
+    """
     dropped = table.lost_byte_candidates(line)
     runs: list[tuple[int, list[Decoded]]] = []
     for match in RUN_PATTERNS[table.name].finditer(line):
-        units = [_unit(table, c) for c in match.group()]
+        units = [_unit(table, c, nbsp) for c in match.group()]
         start, end = match.span()
         in_word = line[start - 1 : start].isalpha() or line[end : end + 1].isalpha()
         runs.extend(
@@ -376,8 +381,15 @@ RARE_WEIGHT = 3
 
 
 def _penalty(line: str, patches: list[Patch]) -> int:
-    """Rare characters a group of patches adds, less the rare ones it removes."""
-    return RARE_WEIGHT * sum(rarity(p.text) - rarity(line[p.start : p.end]) for p in patches)
+    """Rare characters a group of patches adds, less the rare ones it removes.
+
+    Each patch is judged with the character before it, on which a mark it starts with sits.
+    """
+    added = 0
+    for patch in patches:
+        before = line[max(patch.start - 1, 0) : patch.start]
+        added += rarity(before + patch.text) - rarity(line[patch.start - len(before) : patch.end])
+    return RARE_WEIGHT * added
 
 
 def _grouped_by_word(line: str, patches: list[Patch]) -> list[list[Patch]]:
@@ -428,12 +440,33 @@ def _judge(line: str, group: list[Patch]) -> bool | None:
     return None
 
 
+def _reads_space_as_nbsp(line: str, patch: Patch) -> bool:
+    """Whether ``patch`` took a plain space for a no-break space (byte 0xA0)."""
+    return " " in line[patch.start : patch.end]
+
+
 def _accepted(line: str, table: CodecTable) -> list[Patch]:
     """The patches of ``table`` that make ``line`` less odd (see the module doc)."""
     strong: list[Patch] = []
     weak: list[Patch] = []
     decoded = _decoded_patches(line, table)
     patches = [p for p in decoded if not _mostly_lost(p)]
+    # Reading a space as 0xA0 is a guess that joins two words: in ISO-8859-5 or cp866
+    # every word of real Cyrillic that ends in а–п would otherwise read as one letter
+    # before the next word. Such a patch must repair its words on its own; where it does
+    # not, the words it joined are decoded apart.
+    spaced = [p for p in patches if _reads_space_as_nbsp(line, p)]
+    patches = [p for p in patches if p not in spaced]
+    rejected: list[Patch] = []
+    for patch in spaced:
+        (strong if _judge(line, [patch]) else rejected).append(patch)
+    if rejected:
+        patches += [
+            p
+            for p in _decoded_patches(line, table, nbsp=False)
+            if not _mostly_lost(p) and any(r.start <= p.start and p.end <= r.end for r in rejected)
+        ]
+        patches.sort(key=lambda p: p.start)
     for group in _grouped_by_word(line, patches):
         verdict = _judge(line, group)
         if verdict is None and len(group) > 1:
@@ -522,7 +555,7 @@ def _best_layer(line: str) -> tuple[str, Layer] | None:
             remaining,
             layer.unknown,
             rarity(fixed),
-            -round(word_likelihood(fixed), 1),
+            -round(word_likelihood(fixed, symbols=remaining == 0), 1),
             layer.restored,
             CODEC_RANK[table.name],
         )
@@ -615,8 +648,35 @@ LIKELIHOOD_MARGIN = 3.0
 PIECEWISE_STEPS = ("transcode fix_c1_controls", "apply decode_inconsistent_utf8")
 
 
-def _better(ours: str, theirs: str, ftfy_steps: list[str]) -> bool:
-    """Whether our repair of a line beats ftfy's (see :func:`repair`)."""
+def _completes(ours: str, theirs: str, codec: str) -> bool:
+    """Whether ``ours`` is ``theirs`` with more of the same mojibake undone.
+
+    ftfy's piecewise repair may leave a short word of a garbled stretch as it was ("Đľ"
+    between repaired Russian words). When every stretch where the two differ is, in
+    ``theirs``, the UTF-8 bytes of ``ours`` read with ``codec``, ours finished the job.
+    """
+    table = TABLES_BY_NAME[codec]
+    matcher = difflib.SequenceMatcher(None, theirs, ours, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        garbled = theirs[i1:i2]
+        if not garbled or not all(c.isascii() or c in table.to_byte for c in garbled):
+            return False
+        raw = bytes(ord(c) if c.isascii() else table.to_byte[c] for c in garbled)
+        try:
+            if raw.decode("utf-8") != ours[j1:j2]:
+                return False
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def _better(ours: str, theirs: str, ftfy_steps: list[str], codecs: list[str]) -> bool:
+    """Whether our repair of a line beats ftfy's (see :func:`repair`).
+
+    ``codecs`` are the layers our repair undid.
+    """
     if ours == theirs:
         return False
     if _restores(ours, theirs):
@@ -627,6 +687,13 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str]) -> bool:
         # More characters given up is worse, unless theirs still shows mojibake: a "�"
         # is better than a "Ñ" left in a Russian word.
         return False
+    if (
+        ours_lost == theirs_lost
+        and len(codecs) == 1
+        and ours_cost <= theirs_cost
+        and _completes(ours, theirs, codecs[0])
+    ):
+        return True
     if ours_cost != theirs_cost:
         return ours_cost < theirs_cost
     if _unclosed(ours) < _unclosed(theirs):
@@ -689,7 +756,8 @@ def repair(line: str) -> Repaired:
     ours = _repair_layers(line)
     if ours.layers:
         after = _ftfy(ours.text)
-        if _better(after.text, result.text, first.ftfy_steps):
+        codecs = [layer.codec for layer in ours.layers]
+        if _better(after.text, result.text, first.ftfy_steps, codecs):
             ours.text, ours.ftfy_steps = after.text, after.ftfy_steps
             return ours
     return result
