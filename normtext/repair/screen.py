@@ -41,6 +41,11 @@ MAX_REMEMBERED_WORDS = 100_000
 _odd_words: dict[str, bool] = {}
 
 
+def forget_words() -> None:
+    """Empty the memory of words seen (for timing the guard on new text)."""
+    _odd_words.clear()
+
+
 def _odd_word(word: str) -> bool:
     odd = _odd_words.get(word)
     if odd is None:
