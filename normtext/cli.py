@@ -95,6 +95,9 @@ class Console:
         if count > len(samples):
             self.echo(f"  … and {count - len(samples)} more")
 
+    def would_recode(self, name: str) -> None:
+        self.echo(f"{name}: would be rewritten as UTF-8")
+
     # parallel.RunReporter
     def error(self, job: Job, error: Exception) -> None:
         if isinstance(error, OSError):

@@ -477,6 +477,8 @@ class Reporter(Protocol):
         self, name: str, count: int, samples: list[tuple[int, tuple[str, ...]]]
     ) -> None: ...
 
+    def would_recode(self, name: str) -> None: ...
+
 
 class Sink(Protocol):
     """Takes the batches of one input in order."""
@@ -511,23 +513,31 @@ class StreamSink:
 
 
 class CheckSink:
-    """Writes nothing; counts the lines that would change (``--check``)."""
+    """Writes nothing; counts the lines that would change (``--check``).
+
+    A file read with ``--encoding`` whose text needs no fix would still be rewritten, as
+    UTF-8, by ``--in-place``: that is a change too.
+    """
 
     def __init__(self, name: str, reporter: Reporter, shown: int) -> None:
         self.name = name
         self.reporter = reporter
         self.shown = shown
         self.count = 0
+        self.recoded = False
         self.samples: list[tuple[int, tuple[str, ...]]] = []
 
     def feed(self, batch: RawBatch, result: BatchResult) -> None:
         self.count += len(result.changed)
+        self.recoded = self.recoded or result.output is not None
         self.samples.extend(result.samples[: self.shown - len(self.samples)])
 
     def finish(self) -> bool:
         if self.count:
             self.reporter.would_change(self.name, self.count, self.samples)
-        return bool(self.count)
+        elif self.recoded:
+            self.reporter.would_recode(self.name)
+        return bool(self.count) or self.recoded
 
     def abort(self) -> None:
         pass

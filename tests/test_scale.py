@@ -219,6 +219,23 @@ def test_encoding_auto_guesses_cp1252(tmp_path: Path) -> None:
     assert run.stdout == "Grand café on the “corner”\n".encode() * 3
 
 
+def test_check_reports_a_file_that_would_be_rewritten_as_utf8(tmp_path: Path) -> None:
+    # Text that needs no fix, but is not UTF-8: --in-place would rewrite it, so --check
+    # must say so; a pure-ASCII file reads the same in both and is left alone.
+    recoded, ascii_only = tmp_path / "old.txt", tmp_path / "plain.txt"
+    recoded.write_bytes(b"Grand caf\xe9 cr\xe8me\n")
+    ascii_only.write_bytes(b"Grand cafe\n")
+    for jobs in ("1", "2"):
+        run = run_subprocess(["--encoding", "auto", "--check", "-j", jobs, recoded, ascii_only])
+        assert run.code == 1
+        assert run.stdout == f"{recoded}: would be rewritten as UTF-8\n".encode()
+    assert recoded.read_bytes() == b"Grand caf\xe9 cr\xe8me\n"
+    run = run_subprocess(["--encoding", "auto", "-i", recoded])
+    assert run.code == 1 and recoded.read_bytes() == "Grand café crème\n".encode()
+    run = run_subprocess(["--encoding", "auto", "--check", recoded, ascii_only])
+    assert run.code == 0 and run.stdout == b""
+
+
 def test_unknown_encoding_is_a_usage_error(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(b"a\n")
