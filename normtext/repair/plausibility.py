@@ -42,6 +42,7 @@ SCRIPT_RANGES: dict[str, str] = {
 }
 ALLOWED_NEIGHBOURS = {("LATIN", "HAN"), ("HAN", "LATIN"), ("LATIN", "HANGUL"), ("HANGUL", "LATIN")}
 ALL_LETTERS = "".join(SCRIPT_RANGES.values())
+NON_ASCII_LETTERS = ALL_LETTERS.replace("A-Za-z", "")
 
 
 def _script_mixing_pattern() -> str:
@@ -180,6 +181,9 @@ ODD_PATTERNS: dict[str, str] = {
     ),
     # Characters no text means: C1 controls, replacement marks, unassigned or private use.
     "junk": "[\x80-\x9f\ufffd\ue000-\uf8ff]",
+    # A "?" glued between a non-ASCII character and a non-ASCII letter: a byte a decoder
+    # wrote as "?" inside a word ("×?ישרה" for "אישרה", "Ñ?Ð¸").
+    "question-mark-in-word": f"[^\\x00-\\x7f]\\?(?=[{NON_ASCII_LETTERS}])",
 }
 
 ODD_RE = re.compile("|".join(f"(?:{p})" for p in ODD_PATTERNS.values()))
