@@ -181,6 +181,10 @@ ODD_PATTERNS: dict[str, str] = {
     ),
     # Characters no text means: C1 controls, replacement marks, unassigned or private use.
     "junk": "[\x80-\x9f\ufffd\ue000-\uf8ff]",
+    # Windows-1253 / ISO-8859-7 reading UTF-8 Latin-1 and punctuation: the lead bytes
+    # 0xC2/0xC3 show as Β/Γ glued to Latin text ("Β»Vi", "Γ–ffentlicher", "Γ³smo"), and
+    # the dashes and quotes of U+2010–U+203F start with "β€".
+    "greek-lead": "[\u0392\u0393][^\\sA-Za-z0-9\u0370-\u03ff]?(?=[A-Za-z])|\u03b2\u20ac",
     # A "?" glued between a non-ASCII character and a non-ASCII letter: a byte a decoder
     # wrote as "?" inside a word ("×?ישרה" for "אישרה", "Ñ?Ð¸").
     "question-mark-in-word": f"[^\\x00-\\x7f]\\?(?=[{NON_ASCII_LETTERS}])",
