@@ -141,7 +141,7 @@ ODD_PATTERNS: dict[str, str] = {
     # "ÄŒesku" for "Česku". Closing quotes, dashes and the ellipsis are left out: a word in
     # capitals ending in É may well be followed by one.
     "latin-pair": (
-        "[\u00c2-\u00d6\u00d8-\u00de]"
+        "[\u00c2-\u00d6\u00d8-\u00de\u0100\u0102\u0106\u0139]"
         "[\u0152\u0160\u017d\u0178\u0192\u02c6\u2030\u2039\u0161\u203a\u0153\u017e\u02dc"
         "\u00a6\u00a8\u00af\u00b4\u00b8]"
     ),
@@ -185,6 +185,9 @@ ODD_PATTERNS: dict[str, str] = {
     # 0xC2/0xC3 show as Β/Γ glued to Latin text ("Β»Vi", "Γ–ffentlicher", "Γ³smo"), and
     # the dashes and quotes of U+2010–U+203F start with "β€".
     "greek-lead": "[\u0392\u0393][^\\sA-Za-z0-9\u0370-\u03ff]?(?=[A-Za-z])|\u03b2\u20ac",
+    # A word starting with a capital (or Thai ร, Arabic أ) and a dash glued to lowercase
+    # Latin: the lead byte 0xC3 and the 0x96 of "Ö" or "Ü" ("Ă–lpreis", "Г–kostrom").
+    "lead-dash-word": f"(?<!\\S)[{UPPER_NON_ASCII}\u0e23\u0623][\u2013\u2014](?=[a-z])",
     # A "?" glued between a non-ASCII character and a non-ASCII letter: a byte a decoder
     # wrote as "?" inside a word ("×?ישרה" for "אישרה", "Ñ?Ð¸").
     "question-mark-in-word": f"[^\\x00-\\x7f]\\?(?=[{NON_ASCII_LETTERS}])",
