@@ -687,6 +687,8 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str], codecs: list[str]) ->
         # More characters given up is worse, unless theirs still shows mojibake: a "�"
         # is better than a "Ñ" left in a Russian word.
         return False
+    if theirs_lost > ours_lost and theirs_cost[0] >= ours_cost[0]:
+        return True  # the same, the other way round
     if (
         ours_lost == theirs_lost
         and len(codecs) == 1
