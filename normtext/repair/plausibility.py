@@ -188,6 +188,13 @@ ODD_PATTERNS: dict[str, str] = {
     # A word starting with a capital (or Thai ร, Arabic أ) and a dash glued to lowercase
     # Latin: the lead byte 0xC3 and the 0x96 of "Ö" or "Ü" ("Ă–lpreis", "Г–kostrom").
     "lead-dash-word": f"(?<!\\S)[{UPPER_NON_ASCII}\u0e23\u0623][\u2013\u2014](?=[a-z])",
+    # Mac Roman reading UTF-8: the lead bytes 0xC3, 0xC4, 0xC5, 0xC8 show as √ ƒ ≈ »,
+    # glued to the next byte's character ("√úber", "priƒómƒó", "gyventoj≈≥", "a»õi").
+    # (√ and ≈ only inside Latin words: "√π" and "≈½" are mathematics.)
+    "mac-roman-lead": (
+        "\u0192[^\\s\\x00-\\x7f]|(?<=[A-Za-z])[\u2248\u00bb](?=[^\\s\\x00-\\x7f])"
+        "|\u221a[^\\s\\x00-\\x7f](?=[a-z])"
+    ),
     # A "?" glued between a non-ASCII character and a non-ASCII letter: a byte a decoder
     # wrote as "?" inside a word ("×?ישרה" for "אישרה", "Ñ?Ð¸").
     "question-mark-in-word": f"[^\\x00-\\x7f]\\?(?=[{NON_ASCII_LETTERS}])",
