@@ -195,6 +195,14 @@ ODD_PATTERNS: dict[str, str] = {
         "\u0192[^\\s\\x00-\\x7f]|(?<=[A-Za-z])[\u2248\u00bb](?=[^\\s\\x00-\\x7f])"
         "|\u221a[^\\s\\x00-\\x7f](?=[a-z])"
     ),
+    # The lead bytes of symbols and emoji (0xE2, 0xF0 0x9F) in DOS and KOI8 codecs: cp850
+    # "ÔÇö" for "—" (the second byte of U+2000–U+27FF; not "Ôôô"), cp866 "ЁЯФе" and KOI8
+    # "П÷■╔" for "🔥", KOI8 "Б\xa0Ґ" for "⚽".
+    "symbol-lead": (
+        "\u00d4[\u00c7\u00e9\u00e4\u00e5\u00dc\u00d8\u00a3\u00fb\u00d6][^\\s\\x00-\\x7f]"
+        "|\u0401\u042f|\u041f\u00f7"
+        "|\u0411\u00a0[^\\s\\x00-\\x7f]"
+    ),
     # A "?" glued between a non-ASCII character and a non-ASCII letter: a byte a decoder
     # wrote as "?" inside a word ("×?ישרה" for "אישרה", "Ñ?Ð¸").
     "question-mark-in-word": f"[^\\x00-\\x7f]\\?(?=[{NON_ASCII_LETTERS}])",
