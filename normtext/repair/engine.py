@@ -193,27 +193,39 @@ def _spell_jointly(run: list[Decoded], chars: list[str], before: str, rest: str)
         if len(lost) < 2:
             continue
         left = _word_around(before + "".join(chars[:first]))
-        known = left + "".join(c for c in chars[first:last] if c)
-        options = [
-            [c for c in run[k].options if is_letter(c) and _case_fits(c, known, k > first or left)]
-            for k in lost
-        ]
-        if math.prod(len(o) for o in options) > MAX_SPELLINGS:
-            continue
         right = (_word_after([], rest) or "") if last == len(chars) else ""
-        spellings: list[str] = []
-        for filling in itertools.product(*options):
-            letters = list(chars[first:last])
-            for k, char in zip(lost, filling, strict=True):
-                letters[k - first] = char
-            if is_known_word(left + "".join(letters) + right):
-                spellings.append("".join(filling))
-                if len({s.lower() for s in spellings}) > 1:
-                    break
-        found = in_case_of(spellings, known + right)
+        word = left + "".join(c or REPLACEMENT for c in chars[first:last]) + right
+        positions = [len(left) + k - first for k in lost]
+        found = _spelling(word, positions, [run[k].options for k in lost])
         if found is not None:
             for k, char in zip(lost, found, strict=True):
                 chars[k] = char
+
+
+def _spelling(word: str, positions: list[int], options: list[tuple[str, ...]]) -> str | None:
+    """The letters for ``word``'s lost ``positions`` that alone spell a known word.
+
+    Each position takes a letter of its options in the word's case (any case first);
+    spellings that differ only in case count as one. None if no filling, or several, is
+    known, or if there are more than :data:`MAX_SPELLINGS` to try.
+    """
+    known = "".join(c for i, c in enumerate(word) if i not in positions)
+    letters = [
+        [c for c in choices if is_letter(c) and _case_fits(c, known, position > 0)]
+        for position, choices in zip(positions, options, strict=True)
+    ]
+    if math.prod(len(choices) for choices in letters) > MAX_SPELLINGS:
+        return None
+    spellings: list[str] = []
+    for filling in itertools.product(*letters):
+        spelled = list(word)
+        for position, char in zip(positions, filling, strict=True):
+            spelled[position] = char
+        if is_known_word("".join(spelled)):
+            spellings.append("".join(filling))
+            if len({s.lower() for s in spellings}) > 1:
+                return None
+    return in_case_of(spellings, known)
 
 
 def _bare_lead(run: list[Decoded]) -> bool:
@@ -316,24 +328,8 @@ def _spell_across_runs(
     fills: dict[int, str] = {}
     for first, last in _words_with(text, slots):
         positions = [p for p in range(first, last) if p in slots]
-        word = text[first:last]
-        known = word.replace(REPLACEMENT, "")
-        options = [
-            [c for c in slots[p][2] if is_letter(c) and _case_fits(c, known, p > first)]
-            for p in positions
-        ]
-        if math.prod(len(o) for o in options) > MAX_SPELLINGS:
-            continue
-        spellings: list[str] = []
-        for filling in itertools.product(*options):
-            letters = list(word)
-            for p, char in zip(positions, filling, strict=True):
-                letters[p - first] = char
-            if is_known_word("".join(letters)):
-                spellings.append("".join(filling))
-                if len({s.lower() for s in spellings}) > 1:
-                    break
-        found = in_case_of(spellings, known)
+        options = [slots[p][2] for p in positions]
+        found = _spelling(text[first:last], [p - first for p in positions], options)
         if found is not None:
             fills.update(zip(positions, found, strict=True))
     if not fills:
