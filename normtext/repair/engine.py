@@ -11,7 +11,9 @@ For one line:
    runs of one word are accepted when they make it less odd and add nothing odd; once a
    codec has shown it is at work in the line, runs that are merely no worse are taken
    too. The codec that leaves the line least odd wins; this repeats for a second and third
-   layer of mojibake.
+   layer of mojibake. A run whose decoding is itself mojibake counts as a repair when the
+   next layer's reading makes its words less odd; and where a reading leaves mojibake,
+   the best two are each followed one layer further before one is kept.
 """
 
 from __future__ import annotations
@@ -411,8 +413,52 @@ def _scripts(text: str) -> set[str]:
     return found
 
 
+def _read_with(table: CodecTable, text: str) -> str | None:
+    """``text`` read back as UTF-8 bytes seen through ``table``, if it is that whole."""
+    if not all(c.isascii() or c in table.to_byte for c in text):
+        return None
+    try:
+        return bytes(ord(c) if c.isascii() else table.to_byte[c] for c in text).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _judge_as_inner_layer(line: str, group: list[Patch], start: int, end: int) -> bool:
+    """Whether the group, though odd itself, is the inner layer of double mojibake.
+
+    The outer layer of ``ÃŽâ€”`` decodes to ``Î—``, itself UTF-8 read with a wrong codec:
+    it mixes scripts and rare letters as any mojibake does and may look no better than
+    before. It is a repair when its every run, read as UTF-8 once more with one codec,
+    leaves the words less odd than they were (which codec did it is the next layer's
+    to decide).
+    """
+    before = oddness(line[start:end])
+    for table in _candidate_tables("".join(p.text for p in group)):
+        twice = []
+        for patch in group:
+            text = _read_with(table, patch.text)
+            if text is None or text == patch.text:
+                break
+            shifted = replace(patch, start=patch.start - start, end=patch.end - start, text=text)
+            twice.append(shifted)
+        else:
+            if oddness(_apply(line[start:end], twice)) < before:
+                return True
+    return False
+
+
 def _judge(line: str, group: list[Patch]) -> bool | None:
     """True if the group repairs its words, False if it does no harm, None to reject it."""
+    verdict = _judge_alone(line, group)
+    if verdict is None and not any(p.unknown or p.restored for p in group):
+        start, end = _window(line, group[0].start, group[-1].end)
+        if _judge_as_inner_layer(line, group, start, end):
+            return True
+    return verdict
+
+
+def _judge_alone(line: str, group: list[Patch]) -> bool | None:
+    """:func:`_judge` on what the group itself makes of its words."""
     if len(_scripts("".join(p.text for p in group))) > 1:
         return None  # a real word is written in one script; random bytes are not
     start, end = _window(line, group[0].start, group[-1].end)
@@ -530,14 +576,20 @@ def _candidate_tables(line: str) -> list[CodecTable]:
     return [table for table in TABLES if PAIR_PATTERNS[table.name].search(line)]
 
 
-def _best_layer(line: str) -> tuple[str, Layer] | None:
-    """The one-codec repair of ``line`` that leaves it least odd, if any helps.
+Candidate = tuple[tuple[float, ...], str, Layer]
 
-    A repair that removes a single odd event needs more: no other codec reading the line
-    differently and about as well, and no typographic punctuation left intact around it.
+
+def _layer_options(line: str) -> list[Candidate]:
+    """The one-codec repairs of ``line`` that make it less odd, best first.
+
+    Each is ranked by the odd events it leaves, then the characters it gives up, the rare
+    letters it writes, how likely its words are, the bytes it makes up, and the codec's
+    rank. A best repair that removes a single odd event needs more: no other codec reading
+    the line differently and about as well, and no typographic punctuation left intact
+    around it; without that, there is no option at all.
     """
     current = odd_count(line)
-    candidates: list[tuple[tuple[float, ...], str, Layer]] = []
+    candidates: list[Candidate] = []
     for table in _candidate_tables(line):
         patches = _accepted(line, table)
         if not patches:
@@ -557,13 +609,14 @@ def _best_layer(line: str) -> tuple[str, Layer] | None:
         )
         candidates.append((key, fixed, layer))
     if not candidates:
-        return None
-    key, fixed, layer = min(candidates, key=lambda c: c[0])
+        return []
+    candidates.sort(key=lambda c: c[0])
+    key, fixed, _layer = candidates[0]
     if current - key[0] < 2:
         # One odd event is thin evidence: it must not be contradicted by typographic
         # punctuation that came through intact, nor be read as well by another codec.
         if _intact_punctuation(line, fixed):
-            return None
+            return []
         if any(
             text != fixed
             and other[:3] == key[:3]  # as odd, as many unknown or rare characters,
@@ -571,8 +624,8 @@ def _best_layer(line: str) -> tuple[str, Layer] | None:
             and other[4] <= key[4]  # and no more bytes made up
             for other, text, _ in candidates
         ):
-            return None
-    return fixed, layer
+            return []
+    return candidates
 
 
 def _common_prefix_length(first: str, second: str) -> int:
@@ -599,16 +652,61 @@ def _intact_punctuation(line: str, fixed: str) -> bool:
     return any(not c.isascii() and unicodedata.category(c)[0] == "P" for c in untouched)
 
 
+# How many of the best distinct readings of a line that leaves mojibake behind are each
+# followed one layer further before one is chosen.
+LOOKAHEAD = 2
+
+
+def _options_after(line: str) -> list[Candidate]:
+    return _layer_options(line) if looks_odd(line) else []
+
+
+def _looking_ahead(options: list[Candidate]) -> tuple[Candidate, list[Candidate]]:
+    """The option whose text the next layer repairs best, and that layer's options.
+
+    A reading that leaves mojibake is the first of several layers, and the layer that
+    leaves the fewest odd events now need not be the right one: taking an outer layer of
+    cp1252 for ISO-8859-15 decodes stray pieces of the inner layer and leaves junk, while
+    the right reading leaves the inner layer whole, for the next step to undo entirely.
+    """
+    best: tuple[tuple[float, ...], int] | None = None
+    chosen: tuple[Candidate, list[Candidate]] = (options[0], [])
+    # (Codecs that agree on the bytes in question give the same text: it is followed once.)
+    distinct: list[Candidate] = []
+    for option in options:
+        if all(option[1] != other[1] for other in distinct):
+            distinct.append(option)
+    for number, option in enumerate(distinct[:LOOKAHEAD]):
+        following = _options_after(option[1])
+        final = following[0][0] if following else option[0]
+        score = (final[:4], number)
+        if best is None or score < best:
+            best, chosen = score, (option, following)
+    return chosen
+
+
+def _lossless(option: Candidate) -> bool:
+    """Whether a reading kept every byte: no byte of it is made up or lost.
+
+    Only such a reading is followed a layer further: a decoder that lost bytes leaves odd
+    events of its own, which are no sign of a layer under it.
+    """
+    layer = option[2]
+    return not layer.restored and not layer.unknown
+
+
 def _repair_layers(line: str) -> Repaired:
     result = Repaired(line)
-    for _ in range(MAX_LAYERS):
-        if not looks_odd(result.text):
+    options = _options_after(line)
+    for depth in range(MAX_LAYERS):
+        if not options:
             break
-        step = _best_layer(result.text)
-        if step is None:
-            break
-        result.text, layer = step
+        option, following = options[0], None
+        if option[0][0] > 0 and depth + 1 < MAX_LAYERS and _lossless(option):
+            option, following = _looking_ahead([o for o in options if _lossless(o)])
+        _key, result.text, layer = option
         result.layers.append(layer)
+        options = _options_after(result.text) if following is None else following
     return result
 
 
