@@ -33,6 +33,18 @@ def test_same_answer_as_the_full_scan(text: str) -> None:
     assert looks_odd(text) == is_odd(text)
 
 
+# Han, kana, Hangul and CJK punctuation with ASCII: the lines the guard lets through unseen.
+CJK_WITH_ASCII = sorted(
+    set("中国の東京カナ한국어、。「」ＡＢ１") | {chr(code) for code in range(0x20, 0x7F)}
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(CJK_WITH_ASCII), max_size=10))
+def test_same_answer_on_cjk_text_with_ascii(text: str) -> None:
+    assert looks_odd(text) == is_odd(text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet=st.sampled_from(ALPHABET), max_size=5), max_size=6))
 def test_same_answer_on_words_seen_before(words: list[str]) -> None:

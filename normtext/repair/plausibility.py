@@ -42,7 +42,9 @@ SCRIPT_RANGES: dict[str, str] = {
 }
 ALLOWED_NEIGHBOURS = {("LATIN", "HAN"), ("HAN", "LATIN"), ("LATIN", "HANGUL"), ("HANGUL", "LATIN")}
 ALL_LETTERS = "".join(SCRIPT_RANGES.values())
-NON_ASCII_LETTERS = ALL_LETTERS.replace("A-Za-z", "")
+NON_ASCII_LETTERS_NOT_CJK = "".join(
+    letters for script, letters in SCRIPT_RANGES.items() if script not in ("HAN", "HANGUL")
+).replace("A-Za-z", "")
 
 
 def _script_mixing_pattern() -> str:
@@ -205,7 +207,8 @@ ODD_PATTERNS: dict[str, str] = {
     ),
     # A "?" glued between a non-ASCII character and a non-ASCII letter: a byte a decoder
     # wrote as "?" inside a word ("×?ישרה" for "אישרה", "Ñ?Ð¸").
-    "question-mark-in-word": f"[^\\x00-\\x7f]\\?(?=[{NON_ASCII_LETTERS}])",
+    # (Not before Han or Hangul, where an ASCII "?" may stand for the fullwidth one.)
+    "question-mark-in-word": f"[^\\x00-\\x7f]\\?(?=[{NON_ASCII_LETTERS_NOT_CJK}])",
 }
 
 ODD_RE = re.compile("|".join(f"(?:{p})" for p in ODD_PATTERNS.values()))
