@@ -235,7 +235,7 @@ def _bare_lead(run: list[Decoded]) -> bool:
     return len(run) == 1 and run[0].end - run[0].start == 1 and run[0].restored > 0
 
 
-def _case_fits(letter: str, word: str, inside: object) -> bool:
+def _case_fits(letter: str, word: str, inside: bool) -> bool:
     """Whether ``letter`` can stand in ``word``: inside it, in the case of its letters."""
     cased = [c for c in word if c.isupper() or c.islower()]
     if not inside or not cased or (not letter.isupper() and not letter.islower()):
@@ -658,6 +658,7 @@ LOOKAHEAD = 2
 
 
 def _options_after(line: str) -> list[Candidate]:
+    """The options of the next layer: none for a line that no longer looks odd."""
     return _layer_options(line) if looks_odd(line) else []
 
 
