@@ -741,6 +741,9 @@ LIKELIHOOD_MARGIN = 3.0
 # ftfy steps that rewrite characters one by one without decoding a whole line: after
 # them, C1 controls that told one codec from its sibling are gone.
 PIECEWISE_STEPS = ("transcode fix_c1_controls", "apply decode_inconsistent_utf8")
+# ftfy steps after which our reading is worth trying too: the piecewise ones, and taking a
+# space for a lost no-break-space byte.
+SECOND_LOOK_STEPS = (*PIECEWISE_STEPS, "transcode restore_byte_a0")
 
 
 def _completes(ours: str, theirs: str, codec: str) -> bool:
@@ -756,13 +759,7 @@ def _completes(ours: str, theirs: str, codec: str) -> bool:
         if tag == "equal":
             continue
         garbled = theirs[i1:i2]
-        if not garbled or not all(c.isascii() or c in table.to_byte for c in garbled):
-            return False
-        raw = bytes(ord(c) if c.isascii() else table.to_byte[c] for c in garbled)
-        try:
-            if raw.decode("utf-8") != ours[j1:j2]:
-                return False
-        except UnicodeDecodeError:
+        if not garbled or _read_with(table, garbled) != ours[j1:j2]:
             return False
     return True
 
@@ -831,7 +828,7 @@ def _worth_second_look(repaired: str, ftfy_steps: list[str]) -> bool:
     return (
         _cost(repaired) != (0, 0)
         or REPLACEMENT in repaired
-        or any(step in (*PIECEWISE_STEPS, "transcode restore_byte_a0") for step in ftfy_steps)
+        or any(step in SECOND_LOOK_STEPS for step in ftfy_steps)
     )
 
 
