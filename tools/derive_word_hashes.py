@@ -3,8 +3,9 @@
 When a lost byte leaves several characters possible and letter-pair counts cannot decide
 (Russian ``рус?кий``: с or я), the word that one of them spells may be a known word
 (``русский``) while the others are not. The file holds the CRC-32 of every word with a
-non-ASCII letter among the top :data:`TOP_WORDS` words of each language's list (the lists
-of ``tools/derive_letter_frequency.py``: ``wordfreq``'s, and the Thai National Corpus), as
+non-ASCII letter (or a German "ss", see :data:`SHARP_S_LANGUAGES`) among the top
+:data:`TOP_WORDS` words of each language's list (the lists of
+``tools/derive_letter_frequency.py``: ``wordfreq``'s, and the Thai National Corpus), as
 sorted unsigned 32-bit little-endian integers: about 1.7 MB, looked up by binary search.
 A 32-bit hash of a few hundred thousand words gives a false match about once in ten
 thousand lookups; a lookup is only made between characters that context has already
@@ -33,6 +34,9 @@ from derive_letter_frequency import resolve_languages, top_words
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "normtext" / "repair" / "_words.bin"
 TOP_WORDS = 20_000
+# The lists are case-folded, which writes German "ß" as "ss" ("schliesst"): in these
+# languages a word with "ss" is kept too, and a word with "ß" is looked up folded.
+SHARP_S_LANGUAGES = frozenset({"de"})
 
 
 def word_hashes() -> array:
@@ -43,7 +47,8 @@ def word_hashes() -> array:
     hashes = set()
     for code in sorted(lists):
         for word, _frequency in top_words(code, TOP_WORDS):
-            if not word.isascii() and any(c.isalpha() and not c.isascii() for c in word):
+            sharp_s = code in SHARP_S_LANGUAGES and "ss" in word
+            if sharp_s or any(c.isalpha() and not c.isascii() for c in word):
                 hashes.add(zlib.crc32(word.encode("utf-8")))
     table = array("I", sorted(hashes))
     if sys.byteorder != "little":

@@ -324,9 +324,63 @@ def _word_hashes() -> array[int]:
 def is_known_word(word: str) -> bool:
     """Whether ``word`` (any case) is among the real words the word lists hold."""
     table = _word_hashes()
-    key = zlib.crc32(word.lower().encode("utf-8"))
+    # (The lists are case-folded, "ß" included: "schließt" is listed as "schliesst".)
+    key = zlib.crc32((word.casefold() if "ß" in word else word.lower()).encode("utf-8"))
     index = bisect.bisect_left(table, key)
     return index < len(table) and table[index] == key
+
+
+def known_words(text: str) -> int:
+    """How many words of ``text`` that have a non-ASCII letter are real words.
+
+    Sibling codecs (cp1250 and ISO-8859-2) read one line into two equally plausible
+    strings of letters, and letter pairs pooled over many languages may favour the wrong
+    one (Turkish "iş" over Polish "iż"); the word lists tell "obniżeniu" from "obnişeniu".
+    """
+    count = 0
+    word: list[str] = []
+    for char in text + " ":
+        if is_letter(char):
+            word.append(char)
+            continue
+        if word:
+            spelled = "".join(word)
+            count += not spelled.isascii() and is_known_word(spelled)
+            word.clear()
+    return count
+
+
+def case_surprises(text: str) -> int:
+    """How many non-ASCII capitals of ``text`` stand where a capital is unusual.
+
+    That is inside a word after a lowercase letter ("MeteorologovÊ"), or starting a word
+    that follows a lowercase word ("liliac În Apuseni"). Sibling codecs differ in case
+    only: cp1250 reads Romanian "în" as "În", ISO-8859-2 reads it right.
+    """
+    count = 0
+    for index, char in enumerate(text):
+        if char.isascii() or not char.isupper() or not index:
+            continue
+        before = text[index - 1]
+        if before.islower() or (before == " " and text[index - 2 : index - 1].islower()):
+            count += 1
+    return count
+
+
+def text_style_pictographs(text: str) -> int:
+    """How many symbols of ``text`` that could be emoji show as text, with no selector.
+
+    Sibling codecs may read one emoji two ways (cp1252 "⚜" or ISO-8859-15 "⚽" for the
+    same bytes): headlines use the pictographs that show as emoji by default (East Asian
+    width "W") far more, and write the others ("❄️") with the emoji selector U+FE0F.
+    """
+    count = 0
+    for index, char in enumerate(text):
+        if char < "\u2190" or "\u2bff" < char < "\U0001f000":
+            continue  # (arrows, mathematical and technical symbols, dingbats, emoji)
+        if unicodedata.category(char) in ("So", "Sk") and unicodedata.east_asian_width(char) != "W":
+            count += text[index + 1 : index + 2] != "\ufe0f"
+    return count
 
 
 def word_list_choice(candidates: Iterable[str], left: str, right: str) -> str | None:

@@ -32,13 +32,16 @@ from ftfy.badness import is_bad
 from normtext.repair.codecs import REPLACEMENT_MARKS, TABLES, CodecTable, char_class
 from normtext.repair.context import (
     REPLACEMENT,
+    case_surprises,
     choose,
     dominant_style,
     in_case_of,
     is_known_word,
     is_letter,
+    known_words,
     rarity,
     style_of,
+    text_style_pictographs,
     word_likelihood,
     word_list_choice,
 )
@@ -109,6 +112,29 @@ def _run_pattern(table: CodecTable) -> re.Pattern[str]:
 RUN_PATTERNS = {table.name: _run_pattern(table) for table in TABLES}
 TABLES_BY_NAME = {table.name: table for table in TABLES}
 CODEC_RANK = {table.name: rank for rank, table in enumerate(TABLES)}
+
+
+# Two codecs are siblings when they decode this many of the 64 bytes 0xC0–0xFF (the UTF-8
+# leads of letters) alike: cp1250 and ISO-8859-2, cp1252 and ISO-8859-15...
+SIBLING_AGREEMENT = 58
+
+
+def _siblings(table: CodecTable) -> list[CodecTable]:
+    """The codecs that decode the lead bytes of letters as ``table`` does."""
+
+    def agreement(other: CodecTable) -> int:
+        return sum(
+            _read_byte(table, byte) == _read_byte(other, byte) for byte in range(0xC0, 0x100)
+        )
+
+    return [o for o in TABLES if o is not table and agreement(o) >= SIBLING_AGREEMENT]
+
+
+def _read_byte(table: CodecTable, byte: int) -> str | None:
+    return next((c for c, b in table.to_byte.items() if b == byte), None)
+
+
+SIBLINGS = {table.name: frozenset(o.name for o in _siblings(table)) for table in TABLES}
 
 
 def _unit(table: CodecTable, char: str, nbsp: bool = True) -> int:
@@ -583,15 +609,18 @@ def _layer_options(line: str) -> list[Candidate]:
     """The one-codec repairs of ``line`` that make it less odd, best first.
 
     Each is ranked by the odd events it leaves, then the characters it gives up, the rare
-    letters it writes, how likely its words are, the bytes it makes up, and the codec's
+    letters it writes, the known words it spells, how likely its words are, its capitals
+    out of place and its text-style pictographs, the bytes it makes up, and the codec's
     rank. A best repair that removes a single odd event needs more: no other codec reading
     the line differently and about as well, and no typographic punctuation left intact
-    around it; without that, there is no option at all.
+    around it; without that, there is no option at all. (A sibling codec's reading does
+    not count: it only tells which of the two codecs it was.)
     """
     current = odd_count(line)
     candidates: list[Candidate] = []
+    patches_of: dict[str, list[Patch]] = {}
     for table in _candidate_tables(line):
-        patches = _accepted(line, table)
+        patches = patches_of[table.name] = _accepted(line, table)
         if not patches:
             continue
         fixed = _apply(line, patches)
@@ -603,7 +632,10 @@ def _layer_options(line: str) -> list[Candidate]:
             remaining,
             layer.unknown,
             rarity(fixed),
+            -known_words(fixed),
             -round(word_likelihood(fixed, symbols=remaining == 0), 1),
+            case_surprises(fixed),
+            text_style_pictographs(fixed),
             layer.restored,
             CODEC_RANK[table.name],
         )
@@ -611,45 +643,42 @@ def _layer_options(line: str) -> list[Candidate]:
     if not candidates:
         return []
     candidates.sort(key=lambda c: c[0])
-    key, fixed, _layer = candidates[0]
+    key, fixed, best = candidates[0]
     if current - key[0] < 2:
         # One odd event is thin evidence: it must not be contradicted by typographic
         # punctuation that came through intact, nor be read as well by another codec.
-        if _intact_punctuation(line, fixed):
+        if _intact_punctuation(line, patches_of[best.codec]):
             return []
         if any(
             text != fixed
-            and other[:3] == key[:3]  # as odd, as many unknown or rare characters,
-            and other[3] - key[3] < LIKELIHOOD_MARGIN  # words about as likely,
-            and other[4] <= key[4]  # and no more bytes made up
-            for other, text, _ in candidates
+            and layer.codec not in SIBLINGS[best.codec]  # (siblings differ in a letter or two)
+            and other[:4] == key[:4]  # as odd, as many unknown or rare characters,
+            and other[4] - key[4] < LIKELIHOOD_MARGIN  # known words, words about as likely,
+            and other[5:7] == key[5:7]  # capitals and pictographs as fitting,
+            and other[7] <= key[7]  # and no more bytes made up
+            for other, text, layer in candidates
         ):
             return []
     return candidates
 
 
-def _common_prefix_length(first: str, second: str) -> int:
-    length = 0
-    for a, b in zip(first, second, strict=False):
-        if a != b:
-            break
-        length += 1
-    return length
-
-
-def _intact_punctuation(line: str, fixed: str) -> bool:
-    """Whether non-ASCII punctuation of ``line`` survives unchanged into ``fixed``.
+def _intact_punctuation(line: str, patches: list[Patch]) -> bool:
+    """Whether non-ASCII punctuation of ``line`` lies outside every patch of a repair.
 
     In ``Bremer/Mccoy – DrÃ¥ber`` the en dash came through a decoder that would have
     garbled it too, had the line been decoded wrongly: the ``Ã¥`` is likely meant.
     """
-    prefix = _common_prefix_length(line, fixed)
-    suffix = _common_prefix_length(line[::-1], fixed[::-1])
-    made = fixed[prefix : len(fixed) - suffix]
+    made = "".join(patch.text for patch in patches)
     if made and all(unicodedata.category(c)[0] == "P" for c in made):
         return False  # the repair itself is punctuation, e.g. the ” that “ opened
-    untouched = line[:prefix] + line[len(line) - suffix :]
-    return any(not c.isascii() and unicodedata.category(c)[0] == "P" for c in untouched)
+    untouched, position = [], 0
+    for patch in patches:
+        untouched.append(line[position : patch.start])
+        position = patch.end
+    untouched.append(line[position:])
+    return any(
+        not c.isascii() and unicodedata.category(c)[0] == "P" for c in "".join(untouched)
+    )
 
 
 # How many of the best distinct readings of a line that leaves mojibake behind are each
@@ -680,7 +709,7 @@ def _looking_ahead(options: list[Candidate]) -> tuple[Candidate, list[Candidate]
     for number, option in enumerate(distinct[:LOOKAHEAD]):
         following = _options_after(option[1])
         final = following[0][0] if following else option[0]
-        score = (final[:4], number)
+        score = (final[:5], number)
         if best is None or score < best:
             best, chosen = score, (option, following)
     return chosen
@@ -792,13 +821,21 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str], codecs: list[str]) ->
         return ours_cost < theirs_cost
     if _unclosed(ours) < _unclosed(theirs):
         return True  # "“Hi,” he said", not ftfy's "“Hi,†he said" (a space read as a lost byte)
+    # Where ftfy only patched the line piece by piece, ours, which read it whole, wins at
+    # equal length, and otherwise if it spells more known words. Two readings of equal
+    # length differ character for character, as sibling codecs do (cp1250 and
+    # ISO-8859-2): the one that spells more known words wins, then the one with fewer
+    # capitals out of place, then the one with likelier words, by a margin.
+    piecewise = any(step in PIECEWISE_STEPS for step in ftfy_steps)
+    if len(ours) == len(theirs) and piecewise:
+        return True
+    ours_known, theirs_known = known_words(ours), known_words(theirs)
+    if (len(ours) == len(theirs) or piecewise) and ours_known != theirs_known:
+        return ours_known > theirs_known
     if len(ours) != len(theirs):
         return False
-    # Equal length: the two differ character for character, as sibling codecs do (cp1250
-    # and ISO-8859-2). Ours, which read the line whole, wins where ftfy only patched it
-    # piece by piece; otherwise the reading that spells likelier words wins, by a margin.
-    if any(step in PIECEWISE_STEPS for step in ftfy_steps):
-        return True
+    if ours.lower() == theirs.lower():
+        return case_surprises(ours) < case_surprises(theirs)
     return word_likelihood(ours) > word_likelihood(theirs) + LIKELIHOOD_MARGIN
 
 
@@ -822,13 +859,60 @@ def _unclosed(text: str) -> int:
     return low + high + brackets
 
 
-def _worth_second_look(repaired: str, ftfy_steps: list[str]) -> bool:
-    """Whether ftfy's repair may be beaten: it still looks wrong, lost bytes, patched or
-    took a space for a lost no-break-space byte."""
+# ftfy's names for the codecs it reads mojibake with, as ours.
+FTFY_CODECS = {
+    "latin-1": "latin-1",
+    "sloppy-windows-1252": "cp1252",
+    "sloppy-windows-1251": "cp1251",
+    "sloppy-windows-1250": "cp1250",
+    "sloppy-windows-1253": "cp1253",
+    "sloppy-windows-1254": "cp1254",
+    "sloppy-windows-1257": "cp1257",
+    "iso-8859-2": "iso8859-2",
+    "macroman": "mac_roman",
+    "cp437": "cp437",
+}
+
+
+def _sibling_clues(table: CodecTable) -> frozenset[str]:
+    """Characters ``table`` and a sibling both show, for different bytes.
+
+    A line ftfy read with ``table`` that has none of them reads the same with every
+    sibling; one that has some may be a sibling's mojibake (ftfy tries cp1250 before
+    ISO-8859-2 and knows no ISO-8859-15).
+    """
+    siblings = [TABLES_BY_NAME[name] for name in SIBLINGS[table.name]]
+    return frozenset(
+        char
+        for char, byte in table.to_byte.items()
+        if any(other.to_byte.get(char, byte) != byte for other in siblings)
+    )
+
+
+SIBLING_CLUES = {
+    name: _sibling_clues(TABLES_BY_NAME[codec]) for name, codec in FTFY_CODECS.items()
+}
+
+
+def _may_be_sibling(line: str, ftfy_steps: list[str]) -> bool:
+    """Whether a codec ftfy read ``line`` with has a sibling that reads it differently."""
+    for step in ftfy_steps:
+        action, _, codec = step.partition(" ")
+        clues = SIBLING_CLUES.get(codec) if action == "encode" else None
+        if clues and not clues.isdisjoint(line):
+            return True
+    return False
+
+
+def _worth_second_look(line: str, repaired: str, ftfy_steps: list[str]) -> bool:
+    """Whether ftfy's repair may be beaten: it still looks wrong, lost bytes, patched,
+    took a space for a lost no-break-space byte, or read with a codec whose sibling
+    reads the line differently."""
     return (
         _cost(repaired) != (0, 0)
         or REPLACEMENT in repaired
         or any(step in SECOND_LOOK_STEPS for step in ftfy_steps)
+        or _may_be_sibling(line, ftfy_steps)
     )
 
 
@@ -845,7 +929,7 @@ def repair(line: str) -> Repaired:
     first = _ftfy(line)
     result = _repair_layers(first.text)
     result.ftfy_steps = first.ftfy_steps
-    if first.text == line or not _worth_second_look(result.text, first.ftfy_steps):
+    if first.text == line or not _worth_second_look(line, result.text, first.ftfy_steps):
         return result
     ours = _repair_layers(line)
     if ours.layers:

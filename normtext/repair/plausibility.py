@@ -104,6 +104,14 @@ CP1252_CONTINUATIONS = re.escape(
         c for c in bytes(range(0x80, 0xC0)).decode("cp1252", "ignore") if c not in "…‘’“”–—"
     )
 )
+# What cp1250 shows for continuation bytes where cp1252 shows something else or nothing.
+CP1250_CONTINUATIONS = re.escape(
+    "".join(
+        c
+        for c in bytes(range(0x80, 0xC0)).decode("cp1250", "ignore")
+        if c not in bytes(range(0x80, 0xC0)).decode("cp1252", "ignore")
+    )
+)
 
 ODD_PATTERNS: dict[str, str] = {
     # ftfy's catalogue of Latin-1 / Windows-125x / MacRoman / cp437 mojibake sequences.
@@ -147,6 +155,36 @@ ODD_PATTERNS: dict[str, str] = {
         "[\u0152\u0160\u017d\u0178\u0192\u02c6\u2030\u2039\u0161\u203a\u0153\u017e\u02dc"
         "\u00a6\u00a8\u00af\u00b4\u00b8]"
     ),
+    # Windows-1250 / ISO-8859-2 reading UTF-8 Latin: the lead bytes 0xC3 and 0xC5 show as
+    # Ă and Ĺ, glued to a character of a continuation byte that no word puts after them
+    # ("DĂźsseldorf", "SĂŁo", "ĹĄalyje", "Ĺ‘sszel"). Romanian capitals ("PĂŞUNE",
+    # "ROMÂNIĂ”", "NICIODATĂ" before a no-break space) and Slovak ones ("DĹŽKA") stay
+    # clean.
+    "latin2-lead": (
+        "\u0102[\u0104\u0141\u013d\u015a\u0164\u0179\u017b\u0105\u0142\u013e\u015b\u0165"
+        "\u017a\u017c\u02d8\u02c7\u02db\u02dd\u00b0\u00b1\u00b5\u00b6\u00b7\u00a4\u00a7"
+        "\u00a9\u00ab\u00bb\u00ac\u00ae\u00ad]"
+        "|\u0139[\u0104\u0141\u015a\u0179\u017b\u0105\u0142\u013e\u015b\u0165\u017a\u017c"
+        "\u02d8\u02c7\u02db\u02dd\u00b0\u00b1\u00b5\u00b6\u00b7\u00a4\u00a7\u00a9\u00ab"
+        "\u00bb\u00ac\u00ae\u00ad\u201a\u201e\u2018\u2020\u2021\u2022\u2122]"
+    ),
+    # Windows-1250 reading the lead bytes 0xC4, 0xC8, 0xD0, 0xD1 (Ä Č Đ Ń) glued to a
+    # character cp1250 alone shows for a continuation byte, or to a sign: "ÄŤempionate"
+    # and "ÄŚiurlionio" (č, Č), "FinanČ›elor" (ț), "Đ·Đ°" and "ŃŃ‚" (Cyrillic). Ť and Ľ
+    # after Ä only next to a lowercase letter: Slovak capitals write "PÄŤ".
+    "cp1250-pair": (
+        "\u00c4[\u015a\u0179\u015b\u017a\u02c7\u02d8\u0141\u0104\u015e\u017b\u02db"
+        "\u0142\u0105\u015f\u02dd\u013e\u017c\u201a\u201e\u2020\u2021\u2030\u2039"
+        "\u203a\u2122\u2022]"
+        "|\u00c4[\u0164\u013d](?=[a-z])|(?<=[a-z])\u00c4[\u0164\u013d]"
+        "|\u010c[\u2122\u203a]"
+        "|\u0110[\u00b7\u00b0\u00b1\u02db\u0142\u00b4\u00b5\u00b6\u00b8\u0105\u015f"
+        "\u00bb\u013d\u02dd\u013e\u017c\u015a\u0164\u0179\u015b\u0165\u017a\u201a"
+        "\u201e\u2026\u2020\u2021\u2030\u2039\u2018\u201c\u201d\u2022\u2122\u203a]"
+        "|\u0143[\u20ac\u201a\u201e\u2020\u2021\u2030\u2039\u2018\u201c\u2022\u2122"
+        "\u203a\u00b0\u00b1\u02c7\u02d8\u00a4\u00a6\u00a7\u00a8\u00a9\u00ab\u00ac"
+        "\u00ae\u02db\u00b4\u00b5\u00b6\u00b8\u02dd]"
+    ),
     # An accented capital, then punctuation from cp1252's 0x80–0x9F block, then a
     # lowercase letter: "Ã…sa" for "Åsa" (not an apostrophe: "Ã’s" is a plural).
     "latin-punct-letter": (
@@ -159,10 +197,13 @@ ODD_PATTERNS: dict[str, str] = {
         "[\u00e0-\u00f4]"
         "[\u20ac\u201a\u0192\u201e\u2020\u2021\u02c6\u2030\u2039\u0152\u02dc\u203a\u0153\u0178]"
     ),
-    # An accented Latin-1 lead (0xE0–0xEF) followed by two characters cp1252 shows for
-    # continuation bytes: the three bytes of one character ("âš½" for "⚽"). Quotes,
-    # dashes and the ellipsis are left out: "Brontë…”" is real.
-    "latin-triple": f"[\u00e0-\u00ef][{CP1252_CONTINUATIONS}]{{2}}",
+    # An accented Latin-1 lead (0xE0–0xEF) followed by two characters cp1252 or cp1250
+    # shows for continuation bytes: the three bytes of one character ("âš½", "âš˝" for
+    # "⚽"). Quotes,
+    # dashes and the ellipsis are left out: "Brontë…”" is real, and so is Czech "déšť".
+    "latin-triple": (
+        f"[\u00e0-\u00ef](?!\u0161\u0165)[{CP1252_CONTINUATIONS}{CP1250_CONTINUATIONS}]{{2}}"
+    ),
     # Thai spelling that no Thai writer produces: a vowel sign or tone mark with no
     # consonant to sit on, a leading vowel before a non-consonant, a Thai digit glued to a
     # symbol or letter. Windows-874 reading UTF-8 produces all three.
@@ -185,8 +226,12 @@ ODD_PATTERNS: dict[str, str] = {
     "junk": "[\x80-\x9f\ufffd\ue000-\uf8ff]",
     # Windows-1253 / ISO-8859-7 reading UTF-8 Latin-1 and punctuation: the lead bytes
     # 0xC2/0xC3 show as Β/Γ glued to Latin text ("Β»Vi", "Γ–ffentlicher", "Γ³smo"), and
-    # the dashes and quotes of U+2010–U+203F start with "β€".
-    "greek-lead": "[\u0392\u0393][^\\sA-Za-z0-9\u0370-\u03ff]?(?=[A-Za-z])|\u03b2\u20ac",
+    # the dashes and quotes of U+2010–U+203F start with "β€". Β or Γ glued to a Latin-1
+    # sign is one too ("Β£120", "Β°C", "cafΓ©"); not to a guillemet ("«Β»" is a letter).
+    "greek-lead": (
+        "[\u0392\u0393][^\\sA-Za-z0-9\u0370-\u03ff]?(?=[A-Za-z])|\u03b2\u20ac"
+        "|[\u0392\u0393][\u00a3\u00a6-\u00a9\u00ac\u00b0-\u00b3\u00b7\u00bd]"
+    ),
     # A word starting with a capital (or Thai ร, Arabic أ) and a dash glued to lowercase
     # Latin: the lead byte 0xC3 and the 0x96 of "Ö" or "Ü" ("Ă–lpreis", "Г–kostrom").
     "lead-dash-word": f"(?<!\\S)[{UPPER_NON_ASCII}\u0e23\u0623][\u2013\u2014](?=[a-z])",
