@@ -333,6 +333,8 @@ def is_known_word(word: str) -> bool:
 def known_words(text: str) -> int:
     """How many words of ``text`` that have a non-ASCII letter are real words.
 
+    Words of one letter are left out: too many letters are a word in some language.
+
     Sibling codecs (cp1250 and ISO-8859-2) read one line into two equally plausible
     strings of letters, and letter pairs pooled over many languages may favour the wrong
     one (Turkish "iş" over Polish "iż"); the word lists tell "obniżeniu" from "obnişeniu".
@@ -345,7 +347,7 @@ def known_words(text: str) -> int:
             continue
         if word:
             spelled = "".join(word)
-            count += not spelled.isascii() and is_known_word(spelled)
+            count += len(spelled) > 1 and not spelled.isascii() and is_known_word(spelled)
             word.clear()
     return count
 

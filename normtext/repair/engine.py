@@ -416,6 +416,36 @@ def _penalty(line: str, patches: list[Patch]) -> int:
     return RARE_WEIGHT * added
 
 
+def _guessed(line: str, patch: Patch) -> bool:
+    """Whether ``patch`` restored a byte with no mark ("?", "�") where it was lost.
+
+    Such a byte is a guess that a decoder dropped it: it must repair something to stay.
+    """
+    return patch.restored > 0 and not any(
+        mark in line[patch.start : patch.end] for mark in REPLACEMENT_MARKS
+    )
+
+
+def _unlettered(line: str, patch: Patch) -> bool:
+    """Whether ``patch`` writes a symbol where only letters stood (cp866's clean "Москве"
+    read as "Мо᪢е"): no harmless change does that."""
+    return all(is_letter(c) for c in line[patch.start : patch.end]) and not all(
+        is_letter(c) for c in patch.text
+    )
+
+
+def _earns_place(line: str, patch: Patch, group: list[Patch]) -> bool:
+    """Whether ``patch`` shares a word with another patch of ``group`` (no space between
+    them), or repairs its own word or does it no harm."""
+    for other in group:
+        if other is patch:
+            continue
+        low, high = sorted((other, patch), key=lambda p: p.start)
+        if not any(c in WHITESPACE for c in line[low.end : high.start]):
+            return True
+    return _judge(line, [patch]) is not None
+
+
 def _grouped_by_word(line: str, patches: list[Patch]) -> list[list[Patch]]:
     groups: list[list[Patch]] = []
     last_end = -1
@@ -501,7 +531,7 @@ def _judge_alone(line: str, group: list[Patch]) -> bool | None:
     if (
         after == before
         and penalty <= 0
-        and not any(p.unknown for p in group)
+        and not any(p.unknown or _guessed(line, p) or _unlettered(line, p) for p in group)
         and len(_scripts(repaired)) <= 1  # harmless only if it leaves words in one script
     ):
         return False
@@ -523,16 +553,27 @@ def _accepted(line: str, table: CodecTable) -> list[Patch]:
     # every word of real Cyrillic that ends in а–п would otherwise read as one letter
     # before the next word. Such a patch must repair its words on its own; where it does
     # not, the words it joined are decoded apart.
+    # (Nor when reading the space as a space does as well: "падна аПаОаД" ends in a
+    # clean "а", not in the lead byte of "Р".)
     spaced = [p for p in patches if _reads_space_as_nbsp(line, p)]
     patches = [p for p in patches if p not in spaced]
     rejected: list[Patch] = []
+    unspaced = (
+        [p for p in _decoded_patches(line, table, nbsp=False) if not _mostly_lost(p)]
+        if spaced
+        else []
+    )
     for patch in spaced:
-        (strong if _judge(line, [patch]) else rejected).append(patch)
+        apart = [p for p in unspaced if patch.start <= p.start and p.end <= patch.end]
+        if _judge(line, [patch]) and (
+            not apart or odd_count(_apply(line, apart)) > odd_count(_apply(line, [patch]))
+        ):
+            strong.append(patch)
+        else:
+            rejected.append(patch)
     if rejected:
         patches += [
-            p
-            for p in _decoded_patches(line, table, nbsp=False)
-            if not _mostly_lost(p) and any(r.start <= p.start and p.end <= r.end for r in rejected)
+            p for p in unspaced if any(r.start <= p.start and p.end <= r.end for r in rejected)
         ]
         patches.sort(key=lambda p: p.start)
     for group in _grouped_by_word(line, patches):
@@ -543,6 +584,12 @@ def _accepted(line: str, table: CodecTable) -> list[Patch]:
                 alone = _judge(line, [patch])
                 (strong if alone else weak if alone is False else []).append(patch)
             continue
+        if verdict and len(group) > 1:
+            # A patch rides on its neighbours' repair only inside the same word: a clean
+            # word next to a garbled one is not changed unless that does no harm on its
+            # own ("Свиленград Рµ" is not read as lossy, cp866's "нарасна ╤Б" is not
+            # read as "нара᭠").
+            group = [p for p in group if _earns_place(line, p, group)]
         (strong if verdict else weak if verdict is False else []).extend(group)
     if not strong:
         return []
@@ -647,7 +694,7 @@ def _layer_options(line: str) -> list[Candidate]:
     if current - key[0] < 2:
         # One odd event is thin evidence: it must not be contradicted by typographic
         # punctuation that came through intact, nor be read as well by another codec.
-        if _intact_punctuation(line, patches_of[best.codec]):
+        if _intact_punctuation(line, patches_of[best.codec], best.codec):
             return []
         if any(
             text != fixed
@@ -662,12 +709,20 @@ def _layer_options(line: str) -> list[Candidate]:
     return candidates
 
 
-def _intact_punctuation(line: str, patches: list[Patch]) -> bool:
+LATIN1_FAMILY = SIBLINGS["cp1252"] | {"cp1252"}
+
+
+def _intact_punctuation(line: str, patches: list[Patch], codec: str) -> bool:
     """Whether non-ASCII punctuation of ``line`` lies outside every patch of a repair.
 
     In ``Bremer/Mccoy – DrÃ¥ber`` the en dash came through a decoder that would have
-    garbled it too, had the line been decoded wrongly: the ``Ã¥`` is likely meant.
+    garbled it too, had the line been decoded wrongly: the ``Ã¥`` is likely meant. Only
+    readings of cp1252 and its siblings are in such doubt, whose pairs of Latin-1
+    characters real text may have; the pairs of other codecs ("afirmĂł", "FinanČ›elor")
+    are mojibake on part of a line.
     """
+    if codec not in LATIN1_FAMILY:
+        return False
     made = "".join(patch.text for patch in patches)
     if made and all(unicodedata.category(c)[0] == "P" for c in made):
         return False  # the repair itself is punctuation, e.g. the ” that “ opened
@@ -906,13 +961,15 @@ def _may_be_sibling(line: str, ftfy_steps: list[str]) -> bool:
 
 def _worth_second_look(line: str, repaired: str, ftfy_steps: list[str]) -> bool:
     """Whether ftfy's repair may be beaten: it still looks wrong, lost bytes, patched,
-    took a space for a lost no-break-space byte, or read with a codec whose sibling
-    reads the line differently."""
+    took a space for a lost no-break-space byte, read with a codec whose sibling reads
+    the line differently, or wrote a capital out of place ("lygis Ŕalyje": cp1252's
+    reading of ISO-8859-13's "šalyje")."""
     return (
         _cost(repaired) != (0, 0)
         or REPLACEMENT in repaired
         or any(step in SECOND_LOOK_STEPS for step in ftfy_steps)
         or _may_be_sibling(line, ftfy_steps)
+        or case_surprises(repaired) > 0
     )
 
 

@@ -167,6 +167,11 @@ ODD_PATTERNS: dict[str, str] = {
         "|\u0139[\u0104\u0141\u015a\u0179\u017b\u0105\u0142\u013e\u015b\u0165\u017a\u017c"
         "\u02d8\u02c7\u02db\u02dd\u00b0\u00b1\u00b5\u00b6\u00b7\u00a4\u00a7\u00a9\u00ab"
         "\u00bb\u00ac\u00ae\u00ad\u201a\u201e\u2018\u2020\u2021\u2022\u2122]"
+        # "Ă" alone before a no-break space ("Ă\xa0 Nice" for "à Nice"), "Ăş" starting a
+        # word ("Ăşrodu" for "úrodu"), and "Â" before a character of cp1250's own
+        # ("ÂŁ250" for "£250"; not Ş or ş: Romanian "CÂŞTIG").
+        "|(?<!\\S)\u0102\u00a0|(?<![^\\W\\d_])\u0102\u015f(?=[a-z])"
+        f"|\u00c2(?![\u015e\u015f])[{CP1250_CONTINUATIONS}]"
     ),
     # Windows-1250 reading the lead bytes 0xC4, 0xC8, 0xD0, 0xD1 (Ä Č Đ Ń) glued to a
     # character cp1250 alone shows for a continuation byte, or to a sign: "ÄŤempionate"
@@ -185,6 +190,18 @@ ODD_PATTERNS: dict[str, str] = {
         "\u203a\u00b0\u00b1\u02c7\u02d8\u00a4\u00a6\u00a7\u00a8\u00a9\u00ab\u00ac"
         "\u00ae\u02db\u00b4\u00b5\u00b6\u00b8\u02dd]"
     ),
+    # Windows-1256 reading UTF-8 Latin-1: the lead bytes 0xC2 and 0xC3 show as آ and أ,
+    # glued to a Latin-1 sign ("آ£250", "أ³breyttum") or to the Arabic comma or
+    # semicolon before Latin letters ("أ،rsins"). Not to guillemets, "؟" or a no-break
+    # space, which do follow a word ending in أ.
+    "arabic-lead": (
+        "[\u0622\u0623][\u00a2-\u00a9\u00ac-\u00b9\u00bc-\u00be]"
+        "|[\u0622\u0623][\u060c\u061b](?=[A-Za-z])"
+    ),
+    # A letter that starts a word, then a soft hyphen: no hyphenation splits off one
+    # letter, but the lead byte 0xC3 of "í" shows so in many codecs ("Ć\xad" in cp1257).
+    # Likewise Ć alone before a no-break space ("Ć\xa0 Nice" for "à Nice").
+    "lead-soft-hyphen": "(?<!\\S)[^\\x00-\\x7f]\u00ad|(?<!\\S)\u0106\u00a0",
     # An accented capital, then punctuation from cp1252's 0x80–0x9F block, then a
     # lowercase letter: "Ã…sa" for "Åsa" (not an apostrophe: "Ã’s" is a plural).
     "latin-punct-letter": (
