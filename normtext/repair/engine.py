@@ -419,7 +419,7 @@ def _penalty(line: str, patches: list[Patch]) -> int:
 def _guessed(line: str, patch: Patch) -> bool:
     """Whether ``patch`` restored a byte with no mark ("?", "�") where it was lost.
 
-    Such a byte is a guess that a decoder dropped it: it must repair something to stay.
+    Such a byte is a guess that a decoder dropped it, which must earn its place.
     """
     return patch.restored > 0 and not any(
         mark in line[patch.start : patch.end] for mark in REPLACEMENT_MARKS
@@ -543,8 +543,14 @@ def _judge_alone(line: str, group: list[Patch]) -> bool | None:
     if (
         after == before
         and penalty <= 0
-        and not any(p.unknown or _guessed(line, p) or _unlettered(line, p) for p in group)
+        and not any(p.unknown or _unlettered(line, p) for p in group)
         and len(_scripts(repaired)) <= 1  # harmless only if it leaves words in one script
+        and (
+            # A byte guessed dropped must make the words likelier: "ŮŮŠ" is "في", but
+            # "Свиленград" is no "јвиленград".
+            not any(_guessed(line, p) for p in group)
+            or word_likelihood(repaired) > word_likelihood(line[start:end])
+        )
     ):
         return False
     return None
@@ -750,7 +756,7 @@ def _intact_punctuation(line: str, patches: list[Patch], codec: str) -> bool:
 
 # How many of the best distinct readings of a line that leaves mojibake behind are each
 # followed one layer further before one is chosen.
-LOOKAHEAD = 2
+LOOKAHEAD = 4
 
 
 def _options_after(line: str) -> list[Candidate]:
@@ -799,8 +805,12 @@ def _repair_layers(line: str) -> Repaired:
         if not options:
             break
         option, following = options[0], None
-        if option[0][0] > 0 and depth + 1 < MAX_LAYERS and _lossless(option):
-            option, following = _looking_ahead([o for o in options if _lossless(o)])
+        lossless = [o for o in options if _lossless(o)]
+        if option[0][0] > 0 and depth + 1 < MAX_LAYERS and lossless:
+            # A best reading that lost bytes is weighed against the lossless ones: the
+            # outer layer of two, read right, leaves the inner one whole but more odd.
+            pool = lossless if _lossless(option) else [option, *lossless]
+            option, following = _looking_ahead(pool)
         _key, result.text, layer = option
         result.layers.append(layer)
         options = _options_after(result.text) if following is None else following
@@ -962,12 +972,20 @@ SIBLING_CLUES = {
 
 
 def _may_be_sibling(line: str, ftfy_steps: list[str]) -> bool:
-    """Whether a codec ftfy read ``line`` with has a sibling that reads it differently."""
+    """Whether a codec ftfy read ``line`` with has a sibling that reads it differently.
+
+    For an inner layer the clues are in text ftfy does not show: a codec with a sibling
+    is reason enough there.
+    """
+    outer = True
     for step in ftfy_steps:
         action, _, codec = step.partition(" ")
-        clues = SIBLING_CLUES.get(codec) if action == "encode" else None
-        if clues and not clues.isdisjoint(line):
+        if action != "encode":
+            continue
+        clues = SIBLING_CLUES.get(codec)
+        if clues and (not outer or not clues.isdisjoint(line)):
             return True
+        outer = False
     return False
 
 
