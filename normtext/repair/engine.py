@@ -446,6 +446,22 @@ def _unlettered(line: str, patch: Patch) -> bool:
     )
 
 
+def _exotic(char: str) -> bool:
+    """A symbol or punctuation mark outside the blocks running text uses: Latin-1, general
+    punctuation, currency, letterlike, arrows and mathematical operators, dingbats and
+    miscellaneous symbols, CJK punctuation, fullwidth forms and emoji."""
+    if unicodedata.category(char)[0] not in "SP":
+        return False
+    return not (
+        char < "\u0100"
+        or "\u2000" <= char <= "\u22ff"
+        or "\u2600" <= char <= "\u27bf"
+        or "\u3000" <= char <= "\u303f"
+        or "\uff00" <= char <= "\uffef"
+        or char >= "\U0001f000"
+    )
+
+
 def _earns_place(line: str, patch: Patch, group: list[Patch]) -> bool:
     """Whether ``patch`` shares a word with another patch of ``group`` (no space between
     them), or repairs its own word or does it no harm."""
@@ -533,6 +549,15 @@ def _judge_alone(line: str, group: list[Patch]) -> bool | None:
     covered = sum(p.end - p.start for p in group)
     if 2 * covered < sum(1 for c in line[start:end] if not c.isascii()):
         return None  # fragments decoded out of a larger mess: a coincidence, not a repair
+    unlettered = any(_unlettered(line, p) for p in group)
+    if unlettered and (
+        len(_scripts(line[start:end])) <= 1 or any(_exotic(c) for p in group for c in p.text)
+    ):
+        # Letters turned into a symbol inside their word, where the word was in one script
+        # or the symbol is one nobody writes in a word: ISO-8859-5's reading of Macedonian
+        # capitals ("ТАЈНАТА" as "°ЈНА°"), cp866's of Ukrainian with a Latin "i" ("тобi"
+        # as "⮡i"), not a repair.
+        return None
     before = oddness(line[start:end])
     shifted = [replace(p, start=p.start - start, end=p.end - start) for p in group]
     penalty = _penalty(line, group)
@@ -543,7 +568,8 @@ def _judge_alone(line: str, group: list[Patch]) -> bool | None:
     if (
         after == before
         and penalty <= 0
-        and not any(p.unknown or _unlettered(line, p) for p in group)
+        and not unlettered
+        and not any(p.unknown for p in group)
         and len(_scripts(repaired)) <= 1  # harmless only if it leaves words in one script
         and (
             # A byte guessed dropped must make the words likelier: "ŮŮŠ" is "في", but

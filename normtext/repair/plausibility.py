@@ -127,10 +127,13 @@ ODD_PATTERNS: dict[str, str] = {
     "digit-in-word": f"[{ALL_LETTERS}][{NON_ASCII_DIGITS}](?=[{ALL_LETTERS}])",
     # Windows-1251 reading UTF-8 Cyrillic or Latin: a capital (the lead byte) followed by
     # a character no Russian, Ukrainian or Bulgarian word has after it ("РЅР°" for
-    # "на", "Г„" for "Ä", "вЂњ" for "“"). Serbian camel case "ПоздравЂаво" stays clean.
+    # "на", "Г„" for "Ä", "вЂњ" for "“"). Serbian camel case "ПоздравЂаво" stays clean,
+    # and so do Serbian and Macedonian capitals ("ТОЈ", "ЊЕГОШ"): only Р and С, the lead
+    # bytes of Cyrillic, count before a letter; other capitals count before a sign.
     "cp1251-pair": (
-        "[\u0410-\u042f][„†‡€‰•™¤¦§¬®±µ¶·\u0402\u0403\u0409-\u040f\u0452\u0453"
+        "[\u0420\u0421][„†‡€‰•™¤¦§¬®±µ¶·\u0402\u0403\u0409-\u040f\u0452\u0453"
         "\u0459-\u045f\u040e\u045e\u0408\u0405\u0455\u0458]"
+        "|[\u0410-\u041f\u0422-\u042f][„†‡€‰•™¤¦§¬®±µ¶·]"
         "|\u0432\u0402[\u045a\u045c\u2122\u201c\u201d\u00a6\u045b\u2039\u203a]"
     ),
     # Box drawing touching a letter, or a no-break space between the two: KOI8-R,
@@ -149,8 +152,11 @@ ODD_PATTERNS: dict[str, str] = {
     "dash-run": "(?:[\u2013\u2014][^\\s\\x00-\\x7f]){2}",
     # An accented capital followed by a character cp1252 shows for a continuation byte:
     # "ÄŒesku" for "Česku". Closing quotes, dashes and the ellipsis are left out: a word in
-    # capitals ending in É may well be followed by one.
+    # capitals ending in É may well be followed by one. So are É Í Ó Ô Ú Ý Ĺ Ā before Š
+    # or Ž, which Czech, Slovak and Latvian capitals write ("NEJSPÍŠ", "TÉŽ", "MÔŽE",
+    # "DĹŽKA", "ZINĀŠANAS").
     "latin-pair": (
+        "(?![\u00c9\u00cd\u00d3\u00d4\u00da\u00dd\u0139\u0100][\u0160\u017d])"
         "[\u00c2-\u00d6\u00d8-\u00de\u0100\u0102\u0106\u0139]"
         "[\u0152\u0160\u017d\u0178\u0192\u02c6\u2030\u2039\u0161\u203a\u0153\u017e\u02dc"
         "\u00a6\u00a8\u00af\u00b4\u00b8]"
