@@ -156,8 +156,8 @@ ODD_PATTERNS: dict[str, str] = {
     # or Ž, which Czech, Slovak and Latvian capitals write ("NEJSPÍŠ", "TÉŽ", "MÔŽE",
     # "DĹŽKA", "ZINĀŠANAS").
     "latin-pair": (
-        "(?![\u00c9\u00cd\u00d3\u00d4\u00da\u00dd\u0139\u0100][\u0160\u017d])"
-        "[\u00c2-\u00d6\u00d8-\u00de\u0100\u0102\u0106\u0139]"
+        "(?:[\u00c2-\u00c8\u00ca-\u00cc\u00ce-\u00d2\u00d5\u00d6\u00d8\u00d9\u00db\u00dc\u00de"
+        "\u0102\u0106]|[\u00c9\u00cd\u00d3\u00d4\u00da\u00dd\u0139\u0100](?![\u0160\u017d]))"
         "[\u0152\u0160\u017d\u0178\u0192\u02c6\u2030\u2039\u0161\u203a\u0153\u017e\u02dc"
         "\u00a6\u00a8\u00af\u00b4\u00b8]"
     ),
@@ -176,7 +176,7 @@ ODD_PATTERNS: dict[str, str] = {
         # "Ă" alone before a no-break space ("Ă\xa0 Nice" for "à Nice"), "Ăş" starting a
         # word ("Ăşrodu" for "úrodu"), and "Â" before a character of cp1250's own
         # ("ÂŁ250" for "£250"; not Ş or ş: Romanian "CÂŞTIG").
-        "|(?<!\\S)\u0102\u00a0|(?<![^\\W\\d_])\u0102\u015f(?=[a-z])"
+        "|\u0102(?<!\\S.)\u00a0|\u0102(?<![^\\W\\d_].)\u015f(?=[a-z])"
         f"|\u00c2(?![\u015e\u015f])[{CP1250_CONTINUATIONS}]"
     ),
     # Windows-1250 reading the lead bytes 0xC4, 0xC8, 0xD0, 0xD1 (Ä Č Đ Ń) glued to a
@@ -187,7 +187,7 @@ ODD_PATTERNS: dict[str, str] = {
         "\u00c4[\u015a\u0179\u015b\u017a\u02c7\u02d8\u0141\u0104\u015e\u017b\u02db"
         "\u0142\u0105\u015f\u02dd\u013e\u017c\u201a\u201e\u2020\u2021\u2030\u2039"
         "\u203a\u2122\u2022]"
-        "|\u00c4[\u0164\u013d](?=[a-z])|(?<=[a-z])\u00c4[\u0164\u013d]"
+        "|\u00c4[\u0164\u013d](?=[a-z])|\u00c4(?<=[a-z].)[\u0164\u013d]"
         "|\u010c[\u2122\u203a]"
         "|\u0110[\u00b7\u00b0\u00b1\u02db\u0142\u00b4\u00b5\u00b6\u00b8\u0105\u015f"
         "\u00bb\u013d\u02dd\u013e\u017c\u015a\u0164\u0179\u015b\u0165\u017a\u201a"
@@ -207,7 +207,7 @@ ODD_PATTERNS: dict[str, str] = {
     # A letter that starts a word, then a soft hyphen: no hyphenation splits off one
     # letter, but the lead byte 0xC3 of "í" shows so in many codecs ("Ć\xad" in cp1257).
     # Likewise Ć alone before a no-break space ("Ć\xa0 Nice" for "à Nice").
-    "lead-soft-hyphen": "(?<!\\S)[^\\x00-\\x7f]\u00ad|(?<!\\S)\u0106\u00a0",
+    "lead-soft-hyphen": "\u00ad(?<=[^\\x00-\\x7f]\u00ad)(?<!\\S..)|\u0106(?<!\\S.)\u00a0",
     # An accented capital, then punctuation from cp1252's 0x80–0x9F block, then a
     # lowercase letter: "Ã…sa" for "Åsa" (not an apostrophe: "Ã’s" is a plural).
     "latin-punct-letter": (
@@ -257,12 +257,12 @@ ODD_PATTERNS: dict[str, str] = {
     ),
     # A word starting with a capital (or Thai ร, Arabic أ) and a dash glued to lowercase
     # Latin: the lead byte 0xC3 and the 0x96 of "Ö" or "Ü" ("Ă–lpreis", "Г–kostrom").
-    "lead-dash-word": f"(?<!\\S)[{UPPER_NON_ASCII}\u0e23\u0623][\u2013\u2014](?=[a-z])",
+    "lead-dash-word": f"[{UPPER_NON_ASCII}\u0e23\u0623](?<!\\S.)[\u2013\u2014](?=[a-z])",
     # Mac Roman reading UTF-8: the lead bytes 0xC3, 0xC4, 0xC5, 0xC8 show as √ ƒ ≈ »,
     # glued to the next byte's character ("√úber", "priƒómƒó", "gyventoj≈≥", "a»õi").
     # (√ and ≈ only inside Latin words: "√π" and "≈½" are mathematics.)
     "mac-roman-lead": (
-        "\u0192[^\\s\\x00-\\x7f]|(?<=[A-Za-z])[\u2248\u00bb](?=[^\\s\\x00-\\x7f])"
+        "\u0192[^\\s\\x00-\\x7f]|[\u2248\u00bb](?<=[A-Za-z].)(?=[^\\s\\x00-\\x7f])"
         "|\u221a[^\\s\\x00-\\x7f](?=[a-z])"
     ),
     # The lead bytes of symbols and emoji (0xE2, 0xF0 0x9F) in DOS and KOI8 codecs: cp850
