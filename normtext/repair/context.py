@@ -253,6 +253,8 @@ def choose(
     quote = closing_quote(candidates, before)
     if quote:
         return quote
+    if EMOJI_SELECTOR in candidates and left and unicodedata.category(left) == "So":
+        return EMOJI_SELECTOR  # "❤️", not "❤︐": a symbol asks for its emoji presentation
     scored = sorted(((fit(c, left, right, surrounding), c) for c in candidates), reverse=True)
     best_score = scored[0][0]
     tied = [c for score, c in scored if score == best_score]
@@ -273,6 +275,7 @@ def choose(
 
 
 IDEOGRAPHIC_COMMA = "、"
+EMOJI_SELECTOR = "\ufe0f"
 
 
 def ideographic_comma(candidates: tuple[str, ...], left: str) -> bool:

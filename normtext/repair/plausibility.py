@@ -104,6 +104,10 @@ CP1252_CONTINUATIONS = re.escape(
         c for c in bytes(range(0x80, 0xC0)).decode("cp1252", "ignore") if c not in "…‘’“”–—"
     )
 )
+# What cp1252 shows for continuation bytes, all but Š and Ž (Czech capitals "UBLÍŽÍŠ").
+CP1252_SIGN_CONTINUATIONS = re.escape(
+    "".join(c for c in bytes(range(0x80, 0xC0)).decode("cp1252", "ignore") if c not in "ŠŽ")
+)
 # What cp1250 shows for continuation bytes where cp1252 shows something else or nothing.
 CP1250_CONTINUATIONS = re.escape(
     "".join(
@@ -219,6 +223,14 @@ ODD_PATTERNS: dict[str, str] = {
     "latin-c1-pair": (
         "[\u00e0-\u00f4]"
         "[\u20ac\u201a\u0192\u201e\u2020\u2021\u02c6\u2030\u2039\u0152\u02dc\u203a\u0153\u0178]"
+    ),
+    # Two UTF-8 lead bytes in cp1252, each followed by a continuation byte that shows as
+    # punctuation or a sign: the outer layer of two over a one-letter word ("Å…Æ’",
+    # ISO-8859-4's "Ņƒ" for "у"). No word puts a capital, a sign, a capital, a sign.
+    # (Š and Ž are letters there: Czech capitals write "UBLÍŽÍŠ".)
+    "latin-pair-run": (
+        f"[\u00c2-\u00df][{CP1252_SIGN_CONTINUATIONS}][\u00c2-\u00df]"
+        f"[{CP1252_SIGN_CONTINUATIONS}]"
     ),
     # An accented Latin-1 lead (0xE0–0xEF) followed by two characters cp1252 or cp1250
     # shows for continuation bytes: the three bytes of one character ("âš½", "âš˝" for
