@@ -22,7 +22,9 @@ The languages' scaled counts are summed, so each language weighs the same, and r
 integers. To keep the module small, ``UNIGRAM`` keeps every non-ASCII character with a
 count of at least 1 and the ASCII letters, and ``BIGRAM`` keeps pairs with at least one
 non-ASCII character and a count of at least :data:`MIN_BIGRAM` (:data:`MIN_BIGRAM_CJK`
-for pairs with a Han, Hangul or kana character).
+for pairs with a Han, Hangul or kana character). ``ALPHABETS`` gives each list's own
+non-ASCII letters of Latin, Greek, Cyrillic and Armenian script: those it counts at least
+:data:`ALPHABET_MIN` times per million characters.
 
 Words are counted as ``wordfreq`` stores them: case-folded, NFC (NFKC outside the Latin,
 Greek and Cyrillic scripts), Arabic and Hebrew without combining marks, Chinese in
@@ -224,14 +226,43 @@ def _min_bigram(pair: str) -> int:
     return MIN_BIGRAM_CJK if any(_is_cjk(c) for c in pair) else MIN_BIGRAM
 
 
+# A letter of Latin, Greek, Cyrillic or Armenian script that one list counts at least this
+# often (per million characters) is part of that language's alphabet.
+ALPHABET_MIN = 100
+# Letters that case folding took out of a list (German "ß" became "ss").
+FOLDED_AWAY = {"de": "ß"}
+
+
+def in_alphabet_scripts(char: str) -> bool:
+    """Latin (with Vietnamese's Latin Extended Additional), Greek, Cyrillic, Armenian."""
+    return char < "\u0530" or "\u1e00" <= char <= "\u1eff"
+
+
+def alphabet(unigrams: dict[str, float]) -> str:
+    """The non-ASCII letters of a list's alphabet (see :data:`ALPHABET_MIN`)."""
+    return "".join(
+        sorted(
+            char
+            for char, count in unigrams.items()
+            if not char.isascii()
+            and in_alphabet_scripts(char)
+            and char.isalpha()
+            and count >= ALPHABET_MIN
+        )
+    )
+
+
 def build_tables(
     lists: Iterable[str],
-) -> tuple[dict[str, int], dict[str, int]]:
-    """Sum the word lists' scaled counts, round them and keep what the module keeps."""
+) -> tuple[dict[str, int], dict[str, int], dict[str, str]]:
+    """Sum the word lists' scaled counts, round them and keep what the module keeps; and
+    each list's alphabet."""
     unigram_sum: dict[str, float] = defaultdict(float)
     bigram_sum: dict[str, float] = defaultdict(float)
+    alphabets: dict[str, str] = {}
     for code in sorted(lists):
         unigrams, bigrams = language_counts(code)
+        alphabets[code] = "".join(sorted(alphabet(unigrams) + FOLDED_AWAY.get(code, "")))
         for key in sorted(unigrams):
             unigram_sum[key] += unigrams[key]
         for key in sorted(bigrams):
@@ -246,7 +277,7 @@ def build_tables(
         for key in sorted(bigram_sum)
         if (count := round(bigram_sum[key])) >= _min_bigram(key) and not key.isascii()
     }
-    return unigram, bigram
+    return unigram, bigram, alphabets
 
 
 # --- output --------------------------------------------------------------------------------
@@ -302,7 +333,23 @@ def _table(name: str, comment: str, table: dict[str, int]) -> str:
     return "".join(lines)
 
 
-def render(unigram: dict[str, int], bigram: dict[str, int], lists: dict[str, list[str]]) -> str:
+def _alphabets(alphabets: dict[str, str]) -> str:
+    lines = [
+        f"\n# Each list's non-ASCII letters of Latin, Greek, Cyrillic and Armenian script, counted"
+        f"\n# at least {ALPHABET_MIN} times per million characters ({len(alphabets)} lists)\n",
+        "ALPHABETS: dict[str, str] = {\n",
+    ]
+    lines += [f'    "{code}": "{letters}",\n' for code, letters in sorted(alphabets.items())]
+    lines.append("}\n")
+    return "".join(lines)
+
+
+def render(
+    unigram: dict[str, int],
+    bigram: dict[str, int],
+    alphabets: dict[str, str],
+    lists: dict[str, list[str]],
+) -> str:
     """The text of the generated module."""
     names = [
         code if langs == [code] else f"{code} (for {', '.join(langs)})"
@@ -329,6 +376,7 @@ def render(unigram: dict[str, int], bigram: dict[str, int], lists: dict[str, lis
         + "# fmt: off\n"
         + _table("UNIGRAM", "Characters", unigram)
         + _table("BIGRAM", "Adjacent pairs, a space for the word boundary", bigram)
+        + _alphabets(alphabets)
         + "# fmt: on\n"
         + "\n# The name that older code uses for UNIGRAM.\nFREQUENCY = UNIGRAM\n"
     )
@@ -342,8 +390,8 @@ def generate(write: Callable[[str], object] = print) -> str:
     for code, langs in sorted(lists.items()):
         if langs != [code]:
             write(f"{' and '.join(langs)}: word list {code!r}, counted once")
-    unigram, bigram = build_tables(lists)
-    return render(unigram, bigram, lists)
+    unigram, bigram, alphabets = build_tables(lists)
+    return render(unigram, bigram, alphabets, lists)
 
 
 def main(argv: Sequence[str] | None = None, write: Callable[[str], object] = print) -> int:

@@ -355,6 +355,35 @@ def known_words(text: str) -> int:
     return count
 
 
+@lru_cache(maxsize=1)
+def _alphabets() -> tuple[frozenset[str], ...]:
+    from normtext.repair._frequency import ALPHABETS
+
+    return tuple(frozenset(letters) for letters in ALPHABETS.values() if letters)
+
+
+def _in_alphabet_scripts(char: str) -> bool:
+    return char < "\u0530" or "\u1e00" <= char <= "\u1eff"
+
+
+def foreign_letters(text: str) -> int:
+    """How many distinct letters of ``text`` the language that writes most of them lacks.
+
+    Only non-ASCII letters of Latin, Greek, Cyrillic and Armenian script count, against the
+    alphabets of the word lists. Sibling codecs read "obniżeniu" as Polish or as
+    "obnişeniu", and letter pairs pooled over many languages may like Turkish "iş" better;
+    but no language writes ş beside the ę and ł of the rest of the line.
+    """
+    letters = {
+        char.lower()
+        for char in text
+        if not char.isascii() and _in_alphabet_scripts(char) and char.isalpha()
+    }
+    if not letters:
+        return 0
+    return min(len(letters - alphabet) for alphabet in _alphabets())
+
+
 def case_surprises(text: str) -> int:
     """How many non-ASCII capitals of ``text`` stand where a capital is unusual.
 

@@ -35,6 +35,7 @@ from normtext.repair.context import (
     case_surprises,
     choose,
     dominant_style,
+    foreign_letters,
     in_case_of,
     is_known_word,
     is_letter,
@@ -700,12 +701,14 @@ def _layer_options(line: str) -> list[Candidate]:
     """The one-codec repairs of ``line`` that make it less odd, best first.
 
     Each is ranked by the odd events it leaves, then the characters it gives up, the rare
-    letters it writes, the known words it spells, how likely its words are, its capitals
-    out of place and its text-style pictographs, the bytes it makes up, and the codec's
-    rank. A best repair that removes a single odd event needs more: no other codec reading
-    the line differently and about as well, and no typographic punctuation left intact
-    around it; without that, there is no option at all. (A sibling codec's reading does
-    not count: it only tells which of the two codecs it was.)
+    letters it writes, the known words it spells, how likely its words are (where others
+    are about as likely, the letters that no single alphabet holds with the rest decide
+    first), its capitals out of place and its text-style pictographs, the bytes it makes
+    up, and the codec's rank. A best repair
+    that removes a single odd event needs more: no other codec reading the line
+    differently and about as well, and no typographic punctuation left intact around it;
+    without that, there is no option at all. (A sibling codec's reading does not count:
+    it only tells which of the two codecs it was.)
     """
     current = odd_count(line)
     candidates: list[Candidate] = []
@@ -729,11 +732,13 @@ def _layer_options(line: str) -> list[Candidate]:
             text_style_pictographs(fixed),
             layer.restored,
             CODEC_RANK[table.name],
+            foreign_letters(fixed),  # (used below, not in the sort: the rank decides first)
         )
         candidates.append((key, fixed, layer))
     if not candidates:
         return []
     candidates.sort(key=lambda c: c[0])
+    _prefer_one_alphabet(candidates)
     key, fixed, best = candidates[0]
     if current - key[0] < 2:
         # One odd event is thin evidence: it must not be contradicted by typographic
@@ -743,8 +748,10 @@ def _layer_options(line: str) -> list[Candidate]:
         if any(
             text != fixed
             and layer.codec not in SIBLINGS[best.codec]  # (siblings differ in a letter or two)
-            and other[:4] == key[:4]  # as odd, as many unknown or rare characters,
-            and other[4] - key[4] < LIKELIHOOD_MARGIN  # known words, words about as likely,
+            and other[:4] == key[:4]  # as odd, as many unknown or rare characters and
+            # known words, words about as likely and letters as much of one alphabet,
+            and other[4] - key[4] < LIKELIHOOD_MARGIN
+            and other[9] <= key[9]
             and other[5:7] == key[5:7]  # capitals and pictographs as fitting,
             and other[7] <= key[7]  # and no more bytes made up
             for other, text, layer in candidates
@@ -778,6 +785,22 @@ def _intact_punctuation(line: str, patches: list[Patch], codec: str) -> bool:
     return any(
         not c.isascii() and unicodedata.category(c)[0] == "P" for c in "".join(untouched)
     )
+
+
+def _prefer_one_alphabet(candidates: list[Candidate]) -> None:
+    """Bring to the front, of the readings as good as the best and about as likely, the
+    one whose letters a single alphabet holds best (Polish "obniżeniu", not cp1250's
+    "obnişeniu": letter pairs pooled over many languages hardly tell them apart)."""
+    best = candidates[0][0]
+    close = [
+        c
+        for c in candidates
+        if c[0][:4] == best[:4] and c[0][4] - best[4] < LIKELIHOOD_MARGIN and c[0][5:7] == best[5:7]
+    ]
+    chosen = min(close, key=lambda c: c[0][9])  # (the first of equals: order is kept)
+    if chosen is not candidates[0]:
+        candidates.remove(chosen)
+        candidates.insert(0, chosen)
 
 
 # How many of the best distinct readings of a line that leaves mojibake behind are each
@@ -927,8 +950,9 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str], codecs: list[str]) ->
     # Where ftfy only patched the line piece by piece, ours, which read it whole, wins at
     # equal length, and otherwise if it spells more known words. Two readings of equal
     # length differ character for character, as sibling codecs do (cp1250 and
-    # ISO-8859-2): the one that spells more known words wins, then the one with fewer
-    # capitals out of place, then the one with likelier words, by a margin.
+    # ISO-8859-2): the one that spells more known words wins, then, between about as
+    # likely words, the one whose letters one alphabet holds better, then the one with
+    # fewer capitals out of place, then the one with likelier words, by a margin.
     piecewise = any(step in PIECEWISE_STEPS for step in ftfy_steps)
     if len(ours) == len(theirs) and piecewise:
         return True
@@ -937,9 +961,15 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str], codecs: list[str]) ->
         return ours_known > theirs_known
     if len(ours) != len(theirs):
         return False
+    ours_likelihood, theirs_likelihood = word_likelihood(ours), word_likelihood(theirs)
+    ours_foreign, theirs_foreign = foreign_letters(ours), foreign_letters(theirs)
+    if ours_foreign != theirs_foreign and (
+        abs(ours_likelihood - theirs_likelihood) < LIKELIHOOD_MARGIN
+    ):
+        return ours_foreign < theirs_foreign
     if ours.lower() == theirs.lower():
         return case_surprises(ours) < case_surprises(theirs)
-    return word_likelihood(ours) > word_likelihood(theirs) + LIKELIHOOD_MARGIN
+    return ours_likelihood > theirs_likelihood + LIKELIHOOD_MARGIN
 
 
 BRACKET_PAIRS = (("「", "」"), ("『", "』"))

@@ -241,7 +241,7 @@ ODD_PATTERNS: dict[str, str] = {
     ),
     # Thai spelling that no Thai writer produces: a vowel sign or tone mark with no
     # consonant to sit on, a leading vowel before a non-consonant, a Thai digit glued to a
-    # symbol or letter. Windows-874 reading UTF-8 produces all three.
+    # symbol or letter, and more below. Windows-874 reading UTF-8 produces them all.
     "thai-spelling": (
         # (Each branch starts with the character it is about; a two-character lookbehind
         # after it then checks what precedes, which keeps the scan fast.)
@@ -249,6 +249,12 @@ ODD_PATTERNS: dict[str, str] = {
         f"|[\u0e40-\u0e44](?![{THAI_CONSONANTS}])"
         f"|[\u0e50-\u0e59](?=[{SYMBOLS}\u2010-\u2027{ALL_LETTERS}])"
         f"|[\u0e50-\u0e59](?<=[{SYMBOLS}\u2010-\u2027{ALL_LETTERS}][\u0e50-\u0e59])"
+        # Sara a with no consonant, mark or sara aa before it ("ะฝะฐ", cp874's "на"),
+        # the obsolete ฃ and ฅ glued to ASCII ("ยฃ250" for "£250"), ร alone before a
+        # no-break space ("ร\xa0 Nice" for "à Nice").
+        f"|\u0e30(?<![{THAI_CONSONANTS}{THAI_MARKS}\u0e32]\u0e30)"
+        "|[\u0e03\u0e05](?=[0-9A-Za-z])|[\u0e03\u0e05](?<=[0-9A-Za-z].)"
+        "|\u0e23(?<!\\S.)\u00a0"
     ),
     # An Arabic, Hebrew or Devanagari mark on a letter of another script (or on nothing).
     "foreign-mark": (
