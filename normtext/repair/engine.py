@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Container
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 import ftfy
 from ftfy.badness import is_bad
@@ -694,7 +695,34 @@ def _candidate_tables(line: str) -> list[CodecTable]:
     return [table for table in TABLES if PAIR_PATTERNS[table.name].search(line)]
 
 
-Candidate = tuple[tuple[float, ...], str, Layer]
+class Rank(NamedTuple):
+    """How good a one-codec reading of a line is; smaller is better, field by field."""
+
+    odd_events: int  # left in the line
+    unknown: int  # characters given up as "�"
+    rare: int  # rare letters written
+    unknown_words: int  # minus the known words spelled
+    unlikelihood: float  # minus the letter-pair log-likelihood, to one decimal
+    misplaced_capitals: int
+    text_style_pictographs: int
+    made_up: int  # bytes restored
+    codec_rank: int
+    # Letters that no single alphabet holds with the rest: not part of the order, it picks
+    # between readings about as likely (see _prefer_one_alphabet).
+    foreign_letters: int
+
+    def rivals(self, other: Rank) -> bool:
+        """Whether ``other`` reads about as well: as odd, as many unknown, rare and known,
+        about as likely, no more foreign letters, capitals and pictographs as fitting."""
+        return (
+            other[:4] == self[:4]
+            and other.unlikelihood - self.unlikelihood < LIKELIHOOD_MARGIN
+            and other.foreign_letters <= self.foreign_letters
+            and other[5:7] == self[5:7]
+        )
+
+
+Candidate = tuple[Rank, str, Layer]
 
 
 def _layer_options(line: str) -> list[Candidate]:
@@ -704,11 +732,11 @@ def _layer_options(line: str) -> list[Candidate]:
     letters it writes, the known words it spells, how likely its words are (where others
     are about as likely, the letters that no single alphabet holds with the rest decide
     first), its capitals out of place and its text-style pictographs, the bytes it makes
-    up, and the codec's rank. A best repair
-    that removes a single odd event needs more: no other codec reading the line
-    differently and about as well, and no typographic punctuation left intact around it;
-    without that, there is no option at all. (A sibling codec's reading does not count:
-    it only tells which of the two codecs it was.)
+    up, and the codec's rank (see :class:`Rank`). A best repair that removes a single odd
+    event needs more: no other codec reading the line differently and about as well, and
+    no typographic punctuation left intact around it; without that, there is no option at
+    all. (A sibling codec's reading does not count: it only tells which of the two codecs
+    it was.)
     """
     current = odd_count(line)
     candidates: list[Candidate] = []
@@ -722,7 +750,7 @@ def _layer_options(line: str) -> list[Candidate]:
         if remaining >= current:
             continue
         layer = Layer(table.name, sum(p.restored for p in patches), sum(p.unknown for p in patches))
-        key: tuple[float, ...] = (
+        key = Rank(
             remaining,
             layer.unknown,
             rarity(fixed),
@@ -732,7 +760,7 @@ def _layer_options(line: str) -> list[Candidate]:
             text_style_pictographs(fixed),
             layer.restored,
             CODEC_RANK[table.name],
-            foreign_letters(fixed),  # (used below, not in the sort: the rank decides first)
+            foreign_letters(fixed),
         )
         candidates.append((key, fixed, layer))
     if not candidates:
@@ -740,7 +768,7 @@ def _layer_options(line: str) -> list[Candidate]:
     candidates.sort(key=lambda c: c[0])
     _prefer_one_alphabet(candidates)
     key, fixed, best = candidates[0]
-    if current - key[0] < 2:
+    if current - key.odd_events < 2:
         # One odd event is thin evidence: it must not be contradicted by typographic
         # punctuation that came through intact, nor be read as well by another codec.
         if _intact_punctuation(line, patches_of[best.codec], best.codec):
@@ -748,12 +776,8 @@ def _layer_options(line: str) -> list[Candidate]:
         if any(
             text != fixed
             and layer.codec not in SIBLINGS[best.codec]  # (siblings differ in a letter or two)
-            and other[:4] == key[:4]  # as odd, as many unknown or rare characters and
-            # known words, words about as likely and letters as much of one alphabet,
-            and other[4] - key[4] < LIKELIHOOD_MARGIN
-            and other[9] <= key[9]
-            and other[5:7] == key[5:7]  # capitals and pictographs as fitting,
-            and other[7] <= key[7]  # and no more bytes made up
+            and key.rivals(other)
+            and other.made_up <= key.made_up
             for other, text, layer in candidates
         ):
             return []
@@ -795,9 +819,11 @@ def _prefer_one_alphabet(candidates: list[Candidate]) -> None:
     close = [
         c
         for c in candidates
-        if c[0][:4] == best[:4] and c[0][4] - best[4] < LIKELIHOOD_MARGIN and c[0][5:7] == best[5:7]
+        if c[0][:4] == best[:4]
+        and c[0].unlikelihood - best.unlikelihood < LIKELIHOOD_MARGIN
+        and c[0][5:7] == best[5:7]
     ]
-    chosen = min(close, key=lambda c: c[0][9])  # (the first of equals: order is kept)
+    chosen = min(close, key=lambda c: c[0].foreign_letters)  # (the first of equals)
     if chosen is not candidates[0]:
         candidates.remove(chosen)
         candidates.insert(0, chosen)
@@ -831,7 +857,7 @@ def _looking_ahead(options: list[Candidate]) -> tuple[Candidate, list[Candidate]
     for number, option in enumerate(distinct[:LOOKAHEAD]):
         following = _options_after(option[1])
         final = following[0][0] if following else option[0]
-        score = (final[:5], number)
+        score = (final[:5], number)  # (odd events to letter-pair likelihood)
         if best is None or score < best:
             best, chosen = score, (option, following)
     return chosen
