@@ -435,7 +435,8 @@ EDGE_PUNCTUATION = frozenset({"Pi", "Pf", "Ps", "Pe", "Pd"})
 def _unlettered(line: str, patch: Patch) -> bool:
     """Whether ``patch`` writes a symbol into a word where only letters stood (cp866's
     clean "Москве" read as "Мо᪢е"): no harmless change does that. A whole word may
-    become a symbol ("вљЅ" is cp1251's "⚽"), and a word's edge a quote ("ÂĢEin")."""
+    become a symbol ("вљЅ" is cp1251's "⚽"), and a word's edge a quote ("ÂĢEin") or
+    Spanish opening mark ("ÂŋCuándo")."""
     if not all(is_letter(c) for c in line[patch.start : patch.end]):
         return False
     written = [c for c in patch.text if not is_letter(c)]
@@ -444,7 +445,7 @@ def _unlettered(line: str, patch: Patch) -> bool:
     if not written or not (left or right):
         return False
     return (left and right) or any(
-        unicodedata.category(c) not in EDGE_PUNCTUATION and c not in "‚„…" for c in written
+        unicodedata.category(c) not in EDGE_PUNCTUATION and c not in "‚„…¿¡" for c in written
     )
 
 
@@ -985,6 +986,15 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str], codecs: list[str]) ->
     ours_known, theirs_known = known_words(ours), known_words(theirs)
     if (len(ours) == len(theirs) or piecewise) and ours_known != theirs_known:
         return ours_known > theirs_known
+    if (
+        "transcode restore_byte_a0" in ftfy_steps
+        and len(ours) > len(theirs)
+        and ours_known > theirs_known
+        and case_surprises(ours) <= case_surprises(theirs)
+    ):
+        # ftfy took a space for a lost no-break-space byte where ours read a letter that
+        # lost a byte before a real space ("đề xuất", not "đỠxuất").
+        return True
     if len(ours) != len(theirs):
         return False
     ours_likelihood, theirs_likelihood = word_likelihood(ours), word_likelihood(theirs)

@@ -183,6 +183,23 @@ ODD_PATTERNS: dict[str, str] = {
         "|\u0102(?<!\\S.)\u00a0|\u0102(?<![^\\W\\d_].)\u015f(?=[a-z])"
         f"|\u00c2(?![\u015e\u015f])[{CP1250_CONTINUATIONS}]"
     ),
+    # ISO-8859-13 reading the lead bytes 0xC2 and 0xE2 (Ā ā) glued to a sign no Latvian
+    # or Lithuanian word puts after them: "Ā©" for "©", "Āæ" for "¿", "ā€”" for "—",
+    # "āš½" for "⚽" once its C1 control became cp1252's character. Quotes and dashes are
+    # left out: a word ending in ā may stand before one.
+    "latin7-lead": (
+        "\u0100[\u00a2-\u00a4\u00a6\u00a7\u00a9\u00ac\u00ae\u00b0-\u00b3"
+        "\u00b5-\u00b7\u00b9\u00bc-\u00be\u00e6]"
+        "|\u0101[\u20ac\u201a\u0192\u201e\u2020\u2021\u02c6\u2030\u2039\u2022"
+        "\u2122\u203a\u00a2-\u00a4\u00a6\u00a7\u00a9\u00ac\u00ae\u00b0-\u00b3"
+        "\u00b5-\u00b7\u00b9\u00bc-\u00be]"
+    ),
+    # ISO-8859-4 reading the lead bytes 0xC2, 0xC3, 0xC5 (Â Ã Å) glued to a Baltic letter
+    # of a continuation byte: "DÃŧsseldorf", "ÃĄ" for "á", "ÅĄ" for "š", "ÂŠ" for "©".
+    "latin4-lead": (
+        "[\u00c2\u00c3\u00c5][\u0104\u0138\u0156\u0128\u013b\u0112\u0122\u0166\u017d"
+        "\u0105\u0157\u0129\u013c\u0113\u0123\u0167\u014a\u017e\u014b\u0160\u0161]"
+    ),
     # Windows-1250 reading the lead bytes 0xC4, 0xC8, 0xD0, 0xD1 (Ä Č Đ Ń) glued to a
     # character cp1250 alone shows for a continuation byte, or to a sign: "ÄŤempionate"
     # and "ÄŚiurlionio" (č, Č), "FinanČ›elor" (ț), "Đ·Đ°" and "ŃŃ‚" (Cyrillic). Ť and Ľ

@@ -93,6 +93,22 @@ def _with_insertions(present: list[int], count: int, options: list[int]) -> set[
     return results
 
 
+# A three-byte character that kept only its lead byte may have lost both others when the
+# codec leaves few continuation bytes undefined (cp1252: き, E3 81 8D, shows as "ã").
+FEW_UNDEFINED_CONTINUATIONS = 5
+
+
+def _may_miss(missing: int, present: list[int], dropped: frozenset[int]) -> bool:
+    """Whether a character can have lost ``missing`` bytes and kept ``present``."""
+    if missing <= len(present) + 1:
+        return True
+    return (
+        missing == 2
+        and not present
+        and len(_continuations(dropped)) <= FEW_UNDEFINED_CONTINUATIONS
+    )
+
+
 def decode_at(
     units: Sequence[int],
     start: int,
@@ -125,7 +141,7 @@ def decode_at(
     restored = missing + present.count(MASKED)
     if missing == 0:
         options = _characters(lead, present, masked)
-    elif dropped and missing <= len(present) + 1 and (present or bare_lead_ok):
+    elif dropped and (present or bare_lead_ok) and _may_miss(missing, present, dropped):
         # Put the missing continuation bytes back at every possible place.
         options = set()
         for tail in _with_insertions(present, missing, sorted(_continuations(dropped))):
