@@ -814,17 +814,21 @@ def _intact_punctuation(line: str, patches: list[Patch], codec: str) -> bool:
 
 def _prefer_one_alphabet(candidates: list[Candidate]) -> None:
     """Bring to the front, of the readings as good as the best and about as likely, the
-    one whose letters a single alphabet holds best (Polish "obniżeniu", not cp1250's
-    "obnişeniu": letter pairs pooled over many languages hardly tell them apart)."""
+    one with the fewest capitals out of place, then the one whose letters a single
+    alphabet holds best (Polish "obniżeniu", not cp1250's "obnişeniu": letter pairs pooled
+    over many languages hardly tell them apart; Ukrainian "зміцнився до", not cp1257's
+    "зміцнився Го")."""
     best = candidates[0][0]
     close = [
         c
         for c in candidates
         if c[0][:4] == best[:4]
         and c[0].unlikelihood - best.unlikelihood < LIKELIHOOD_MARGIN
-        and c[0][5:7] == best[5:7]
+        and c[0].misplaced_capitals <= best.misplaced_capitals
+        and c[0].text_style_pictographs == best.text_style_pictographs
     ]
-    chosen = min(close, key=lambda c: c[0].foreign_letters)  # (the first of equals)
+    # (the first of equals)
+    chosen = min(close, key=lambda c: (c[0].misplaced_capitals, c[0].foreign_letters))
     if chosen is not candidates[0]:
         candidates.remove(chosen)
         candidates.insert(0, chosen)

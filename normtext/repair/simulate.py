@@ -38,7 +38,13 @@ def _show_undefined(byte: int, mode: str) -> str:
 def garble(text: str, codec: str, mode: str = "c1") -> str:
     """``text`` encoded as UTF-8 and decoded with ``codec``, undefined bytes per ``mode``."""
     table = build_table(codec)
-    shown = {byte: char for char, byte in table.to_byte.items() if byte not in table.undefined}
+    # A defined byte shows as the codec's own character: the C1 control of an ISO-8859
+    # codec's 0x80–0x9F, not the cp1252 character its sloppy table also accepts.
+    shown = {
+        byte: bytes([byte]).decode(codec)
+        for byte in range(0x80, 0x100)
+        if byte not in table.undefined
+    }
     pieces = []
     for byte in text.encode("utf-8"):
         if byte < 0x80:
