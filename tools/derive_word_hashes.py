@@ -6,10 +6,9 @@ When a lost byte leaves several characters possible and letter-pair counts canno
 non-ASCII letter (or a German "ss", see :data:`SHARP_S_LANGUAGES`) among the top
 :data:`TOP_WORDS` words of each language's list (the lists of
 ``tools/derive_letter_frequency.py``: ``wordfreq``'s, and the Thai National Corpus), as
-sorted unsigned 32-bit little-endian integers: about 1.7 MB, looked up by binary search.
-A 32-bit hash of a few hundred thousand words gives a false match about once in ten
-thousand lookups; a lookup is only made between characters that context has already
-narrowed down.
+sorted unsigned 32-bit little-endian integers: about 3.9 MB, looked up by binary search.
+A 32-bit hash of about a million words gives a false match about once in 4,400 lookups;
+a lookup is only made between characters that context has already narrowed down.
 
 Usage::
 
@@ -33,7 +32,7 @@ from derive_letter_frequency import resolve_languages, top_words
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "normtext" / "repair" / "_words.bin"
-TOP_WORDS = 20_000
+TOP_WORDS = 50_000
 # The lists are case-folded, which writes German "ß" as "ss" ("schliesst"): in these
 # languages a word with "ss" is kept too, and a word with "ß" is looked up folded.
 SHARP_S_LANGUAGES = frozenset({"de"})
