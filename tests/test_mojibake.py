@@ -7,6 +7,7 @@ garble the clean control corpus with every codec and way of showing undefined by
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,12 @@ from normtext.fixers import repair_mojibake
 from normtext.repair import describe_repair, repair
 from normtext.repair.accuracy import clean_lines, score
 from normtext.repair.codecs import CODEC_NAMES
+from normtext.repair.context import is_emoji
 from normtext.repair.simulate import garble
 
 PEER = SHARED / "peer-suites" / "ftfy"
+ROOT = Path(__file__).resolve().parent.parent
+EMOJI_GENERATOR = ROOT / "tools" / "derive_emoji_table.py"
 PASS_SUITES = ("in-the-wild", "synthetic", "language-names")
 REPLACEMENT = "\ufffd"
 
@@ -158,6 +162,18 @@ def test_clean_control_corpus_is_never_changed() -> None:
         ("Zürich: Österreichs Bahn fährt wieder", "mac_roman", "c1"),
         ("Şirketler İstanbul’da büyüyor", "cp1254", "c1"),
         ("大谷翔平が40号ホームラン", "cp1252", "c1"),
+        # An ISO-8859-4 lead before a Baltic letter; ¿ may start a word.
+        ("¿Cuándo bajarán los precios?", "iso8859-4", "c1"),
+        ("© 2025 Northern Herald Media", "iso8859-13", "c1"),
+        # A letter that lost a byte before a real space, not ftfy's no-break space.
+        ("Chính phủ đề xuất giảm thuế", "cp1252", "drop"),
+        # き (E3 81 8D) lost both continuation bytes.
+        ("金利を引き上げる", "cp1252", "drop"),
+        # A word the top 20,000 Russian words lack.
+        ("Ключевая ставка сохранена", "cp1252", "replace"),
+        # Only an emoji takes the emoji selector; a joiner between emoji is the ZWJ.
+        ("Glatte veje giver kaos ❄️", "cp1254", "drop"),
+        ("Ayuda de 200 € al mes 👨‍👩‍👧", "cp1252", "drop"),
     ],
 )
 def test_codec_round_trip(original: str, codec: str, mode: str) -> None:
@@ -167,6 +183,13 @@ def test_codec_round_trip(original: str, codec: str, mode: str) -> None:
 def test_two_layers() -> None:
     original = "Ça coûte 5 € à Zürich"
     assert repair_mojibake(garble(garble(original, "cp1252"), "cp1252")) == original
+
+
+def test_sibling_reading_with_capitals_out_of_place_loses() -> None:
+    # cp1257 reads "до" as "Го"; ISO-8859-13, about as likely, puts no capital out of place.
+    clean = "Курс гривні до євро зміцнився "
+    broken = clean + garble("до 44,10 грн", "iso8859-13")
+    assert repair_mojibake(broken) == clean + "до 44,10 грн"
 
 
 def test_part_of_a_line() -> None:
@@ -202,3 +225,14 @@ def test_reports_are_importable_without_shared(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("Crème brûlée à la carte\n", "utf-8")
     result = score(clean_lines(tmp_path), "cp1252", "c1")
     assert result.lines == 1 and result.exact == 1
+
+
+def test_committed_emoji_table_matches_a_fresh_build() -> None:
+    pytest.importorskip("emoji", reason="emoji (a test dependency) builds the table")
+    spec = importlib.util.spec_from_file_location("derive_emoji_table", EMOJI_GENERATOR)
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    committed = (ROOT / "normtext" / "repair" / "_emoji.py").read_text("utf-8")
+    assert generator.render() == committed, "run python tools/derive_emoji_table.py"
+    assert is_emoji("❄") and is_emoji("🔥") and not is_emoji("➄") and not is_emoji("a")

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
+from normtext.repair._emoji import EMOJI_RANGES
 from normtext.scripts import script_of
 
 REPLACEMENT = "\ufffd"
@@ -144,6 +145,19 @@ PRESENTATION_SELECTORS = frozenset("\ufe0e\ufe0f")
 JOINERS = frozenset("\u200c\u200d")
 
 
+EMOJI_STARTS = [start for start, _ in EMOJI_RANGES]
+ZERO_WIDTH_JOINER = "\u200d"
+
+
+def is_emoji(char: str) -> bool:
+    """Whether ``char`` is an emoji on its own (with or without the emoji selector)."""
+    if len(char) != 1 or char < "\u00a9":
+        return False
+    code = ord(char)
+    index = bisect.bisect_right(EMOJI_STARTS, code) - 1
+    return index >= 0 and code <= EMOJI_RANGES[index][1]
+
+
 def _rare_at(text: str, index: int) -> bool:
     """Whether ``text[index]`` is rare where it stands (see :func:`is_rare`)."""
     char = text[index]
@@ -255,6 +269,12 @@ def choose(
         return quote
     if EMOJI_SELECTOR in candidates and left and unicodedata.category(left) == "So":
         return EMOJI_SELECTOR  # "❤️", not "❤︐": a symbol asks for its emoji presentation
+    if right == EMOJI_SELECTOR:
+        pictographs = [c for c in candidates if is_emoji(c)]
+        if len(pictographs) == 1:
+            return pictographs[0]  # "❄️", not "➄️": only an emoji takes the selector
+    if ZERO_WIDTH_JOINER in candidates and is_emoji(left) and is_emoji(right):
+        return ZERO_WIDTH_JOINER  # "👨‍👩", not "👨”👩": the joiner of an emoji sequence
     scored = sorted(((fit(c, left, right, surrounding), c) for c in candidates), reverse=True)
     best_score = scored[0][0]
     tied = [c for score, c in scored if score == best_score]

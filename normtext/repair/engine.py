@@ -32,6 +32,7 @@ from ftfy.badness import is_bad
 
 from normtext.repair.codecs import REPLACEMENT_MARKS, TABLES, CodecTable, char_class
 from normtext.repair.context import (
+    EMOJI_SELECTOR,
     REPLACEMENT,
     case_surprises,
     choose,
@@ -179,6 +180,8 @@ def _resolve(
             continue
         left = chars[index - 1] if index else (line[start - 1] if start else "")
         right = chars[index + 1] if index + 1 < len(chars) else rest[:1]
+        if not right and index + 1 < len(chars) and EMOJI_SELECTOR in run[index + 1].options:
+            right = EMOJI_SELECTOR  # (a selector that lost a byte too: "â„ï¸" is "❄️")
         prefix = before + "".join(chars[:index])
         word_start, word_end = _word_around(prefix), _word_after(chars[index + 1 :], rest)
         spelled = word_end is not None and word_list_choice(decoded.options, word_start, word_end)
