@@ -117,6 +117,10 @@ CP1250_CONTINUATIONS = re.escape(
     )
 )
 
+# Han and kana, and what cp1252 shows for the bytes 0x80–0x9F.
+CJK_LETTERS = "\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+CP1252_C1_SIGNS = re.escape(bytes(range(0x80, 0xA0)).decode("cp1252", "ignore"))
+
 ODD_PATTERNS: dict[str, str] = {
     # ftfy's catalogue of Latin-1 / Windows-125x / MacRoman / cp437 mojibake sequences.
     "ftfy": f"(?x:{BADNESS_RE.pattern})",
@@ -182,6 +186,14 @@ ODD_PATTERNS: dict[str, str] = {
         # ("ÂŁ250" for "£250"; not Ş or ş: Romanian "CÂŞTIG").
         "|\u0102(?<!\\S.)\u00a0|\u0102(?<![^\\W\\d_].)\u015f(?=[a-z])"
         f"|\u00c2(?![\u015e\u015f])[{CP1250_CONTINUATIONS}]"
+    ),
+    # A Latin-1 letter between Han or kana, or one of the leads 0xE0–0xEF before a sign of
+    # cp1252's 0x80–0x9F after them: the lead byte of a CJK character whose other bytes
+    # were lost or read apart ("引ã上" for "引き上", "上ã’" for "上げ"). "×" stands
+    # between Han in real text ("縦×横").
+    "latin-in-cjk": (
+        f"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff](?<=[{CJK_LETTERS}].)(?=[{CJK_LETTERS}])"
+        f"|[\u00e0-\u00ef](?<=[{CJK_LETTERS}].)[{CP1252_C1_SIGNS}]"
     ),
     # ISO-8859-13 reading the lead bytes 0xC2 and 0xE2 (Ā ā) glued to a sign no Latvian
     # or Lithuanian word puts after them: "Ā©" for "©", "Āæ" for "¿", "ā€”" for "—",
