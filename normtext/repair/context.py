@@ -275,13 +275,13 @@ def choose(
             return pictographs[0]  # "❄️", not "➄️": only an emoji takes the selector
     if ZERO_WIDTH_JOINER in candidates and is_emoji(left) and is_emoji(right):
         return ZERO_WIDTH_JOINER  # "👨‍👩", not "👨”👩": the joiner of an emoji sequence
+    if ideographic_comma(candidates, left):
+        return IDEOGRAPHIC_COMMA
     scored = sorted(((fit(c, left, right, surrounding), c) for c in candidates), reverse=True)
     best_score = scored[0][0]
     tied = [c for score, c in scored if score == best_score]
     if len(tied) == 1:
         return tied[0]
-    if ideographic_comma(candidates, left):
-        return IDEOGRAPHIC_COMMA
     measure = likelihood
     if not any(seen_in_pairs(c, left, right) for c in tied):
         # No pair with these neighbours was ever counted (Han text, mostly): how often
@@ -304,12 +304,13 @@ def ideographic_comma(candidates: tuple[str, ...], left: str) -> bool:
     ``、`` shares its first two bytes with ``」 』 【 〝``: the closing brackets are taken
     only when an opener calls for them (:func:`closing_quote`), and an opening bracket
     rarely follows a word, so after Han or kana the comma it is (the other readings of the
-    bytes are rare characters or legacy squared abbreviations such as ``㍀``).
+    bytes are rare characters, legacy enclosed or squared forms such as ``㈀ ㍀``, or kana far
+    rarer than the comma, such as ``ダ`` where 0x83 was lost too).
     """
     return (
         IDEOGRAPHIC_COMMA in candidates
         and all(
-            "\u3000" <= c <= "\u303f" or "\u3300" <= c <= "\u33ff" or is_rare(c)
+            "\u3000" <= c <= "\u30ff" or "\u3200" <= c <= "\u33ff" or is_rare(c)
             for c in candidates
         )
         and bool(left)
