@@ -171,6 +171,8 @@ def test_clean_control_corpus_is_never_changed() -> None:
         ("金利を引き上げる", "cp1252", "drop"),
         # A word the top 20,000 Russian words lack.
         ("Ключевая ставка сохранена", "cp1252", "replace"),
+        # An apostrophe inside a word and a trademark sign after one are repairs.
+        ("The firm’s SmartHome™ hub", "cp850", "c1"),
         # Only an emoji takes the emoji selector; a joiner between emoji is the ZWJ.
         ("Glatte veje giver kaos ❄️", "cp1254", "drop"),
         ("Ayuda de 200 € al mes 👨‍👩‍👧", "cp1252", "drop"),

@@ -433,22 +433,30 @@ def _guessed(line: str, patch: Patch) -> bool:
 
 # Punctuation that stands glued to the edge of a word: quotes, brackets, dashes.
 EDGE_PUNCTUATION = frozenset({"Pi", "Pf", "Ps", "Pe", "Pd"})
+# An apostrophe stands inside a word ("firm’s", "l’inflation", "Karadeniz’de").
+APOSTROPHES = frozenset("’'")
+# Signs that end a name ("SmartHome™").
+NAME_MARKS = frozenset("™®")
 
 
 def _unlettered(line: str, patch: Patch) -> bool:
     """Whether ``patch`` writes a symbol into a word where only letters stood (cp866's
     clean "Москве" read as "Мо᪢е"): no harmless change does that. A whole word may
-    become a symbol ("вљЅ" is cp1251's "⚽"), and a word's edge a quote ("ÂĢEin") or
-    Spanish opening mark ("ÂŋCuándo")."""
+    become a symbol ("вљЅ" is cp1251's "⚽"), a word's edge a quote ("ÂĢEin"), a
+    Spanish opening mark ("ÂŋCuándo") or a trademark sign, and its inside an apostrophe
+    (cp850's "firmÔÇÖs")."""
     if not all(is_letter(c) for c in line[patch.start : patch.end]):
         return False
-    written = [c for c in patch.text if not is_letter(c)]
+    written = [c for c in patch.text if not is_letter(c) and c not in APOSTROPHES]
     left = is_letter(line[patch.start - 1 : patch.start] or " ")
     right = is_letter(line[patch.end : patch.end + 1] or " ")
     if not written or not (left or right):
         return False
     return (left and right) or any(
-        unicodedata.category(c) not in EDGE_PUNCTUATION and c not in "‚„…¿¡" for c in written
+        unicodedata.category(c) not in EDGE_PUNCTUATION
+        and c not in "‚„…¿¡"
+        and not (c in NAME_MARKS and left)
+        for c in written
     )
 
 
