@@ -195,6 +195,10 @@ ODD_PATTERNS: dict[str, str] = {
         f"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff](?<=[{CJK_LETTERS}].)(?=[{CJK_LETTERS}])"
         f"|[\u00e0-\u00ef](?<=[{CJK_LETTERS}].)[{CP1252_C1_SIGNS}]"
     ),
+    # The multiplication sign (0xD7, the lead byte of Hebrew in Latin-1 codecs) glued to a
+    # Hebrew letter: what is left of a Hebrew word that ftfy repaired only in part
+    # ("×”×דינה" for "המדינה").
+    "hebrew-lead": "\u00d7(?=[\u05d0-\u05ea])|\u00d7(?<=[\u05d0-\u05ea].)",
     # ISO-8859-13 reading the lead bytes 0xC2 and 0xE2 (Ā ā) glued to a sign no Latvian
     # or Lithuanian word puts after them: "Ā©" for "©", "Āæ" for "¿", "ā€”" for "—",
     # "āš½" for "⚽" once its C1 control became cp1252's character. Quotes and dashes are
