@@ -1132,7 +1132,29 @@ def repair(line: str) -> Repaired:
         if _better(after.text, result.text, first.ftfy_steps, codecs):
             ours.text, ours.ftfy_steps = after.text, after.ftfy_steps
             return ours
+    outer = _outer_layer(line, first.ftfy_steps)
+    if outer is not None:
+        # ftfy undid an outer layer, then patched the inner one piece by piece: our reading
+        # of the inner layer whole may be the better ("gegužę", not "geguŞę").
+        inner = _repair_layers(outer)
+        codecs = [layer.codec for layer in inner.layers]
+        if inner.layers and _better(inner.text, result.text, first.ftfy_steps, codecs):
+            inner.ftfy_steps = first.ftfy_steps[:2]
+            return inner
     return result
+
+
+def _outer_layer(line: str, ftfy_steps: list[str]) -> str | None:
+    """The line with only ftfy's first layer undone, where ftfy went on after it."""
+    if len(ftfy_steps) < 3 or ftfy_steps[1] != "decode utf-8":
+        return None
+    action, _, codec = ftfy_steps[0].partition(" ")
+    if action != "encode":
+        return None
+    try:
+        return ftfy.apply_plan(line, [("encode", codec), ("decode", "utf-8")])
+    except (UnicodeError, LookupError):
+        return None
 
 
 def repair_line(line: str) -> str:
