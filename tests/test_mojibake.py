@@ -194,6 +194,13 @@ def test_sibling_reading_with_capitals_out_of_place_loses() -> None:
     assert repair_mojibake(broken) == clean + "до 44,10 грн"
 
 
+def test_clean_capitals_beside_mojibake_are_kept() -> None:
+    # cp1252 reads the clean "ÍŠ" as U+034A, a combining mark no text writes.
+    clean = "CENY SPÍŠE KLESNOU, "
+    broken = clean + garble("ÚROKY NÍŽ UŽ NEPŮJDOU", "cp1252")
+    assert repair_mojibake(broken) == clean + "ÚROKY NÍŽ UŽ NEPŮJDOU"
+
+
 def test_part_of_a_line() -> None:
     clean = "Новости: "
     broken = clean + garble("réforme des retraites adoptée", "cp1252")

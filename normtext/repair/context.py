@@ -82,7 +82,13 @@ RARE_LETTER_COUNT = 10
 # mark, Hebrew geresh and gershayim, Devanagari danda, Greek ano teleia, Armenian marks.
 EVERYDAY_PUNCTUATION = frozenset("،؛؟٪٫٬۔׳״।॥·՝՜՞։")
 COMMON_DIGIT_NAMES = frozenset({"DIGIT", "ARABIC-INDIC", "EXTENDED", "FULLWIDTH"})
-COMMON_MARKS_RE = re.compile("[\u0300-\u036f\u064b-\u0652\u0670\u05b0-\u05c7]")
+# Marks that text in decomposed form (NFD) writes: the accents above and below of Latin,
+# Greek and Cyrillic letters (not the rest of the block, such as U+034A, which is
+# cp1252's reading of "ÍŠ"), Arabic and Hebrew vowel points.
+COMMON_MARKS_RE = re.compile(
+    "[\u0300-\u0314\u031b\u0323-\u0328\u032d\u032e\u0330\u0331\u0342\u0345"
+    "\u064b-\u0652\u0670\u05b0-\u05c7]"
+)
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +124,12 @@ def is_rare(char: str) -> bool:
     script = script_of(char)
     if script not in COMMON_SCRIPTS:
         return True
+    if script == "INHERITED":
+        # Marks of every script, which no word list counts: the accents of decomposed
+        # text, variation selectors and the emoji keycap are everyday ones.
+        return not (
+            COMMON_MARKS_RE.match(char) or "\ufe00" <= char <= "\ufe0f" or char == "\u20e3"
+        )
     counts, covered = _letter_counts()
     if script not in covered:
         return False
