@@ -192,8 +192,8 @@ ODD_PATTERNS: dict[str, str] = {
     # were lost or read apart ("引ã上" for "引き上", "上ã’" for "上げ"). "×" stands
     # between Han in real text ("縦×横").
     "latin-in-cjk": (
-        f"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff](?<=[{CJK_LETTERS}].)(?=[{CJK_LETTERS}])"
-        f"|[\u00e0-\u00ef](?<=[{CJK_LETTERS}].)[{CP1252_C1_SIGNS}]"
+        f"[{CJK_LETTERS}](?:[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff](?=[{CJK_LETTERS}])"
+        f"|[\u00e0-\u00ef][{CP1252_C1_SIGNS}])"
     ),
     # The multiplication sign (0xD7, the lead byte of Hebrew in Latin-1 codecs) glued to a
     # Hebrew letter: what is left of a Hebrew word that ftfy repaired only in part
