@@ -285,6 +285,8 @@ def choose(
         pictographs = [c for c in candidates if is_emoji(c)]
         if len(pictographs) == 1:
             return pictographs[0]  # "❄️", not "➄️": only an emoji takes the selector
+        if pictographs:
+            return REPLACEMENT  # several emoji fit, and nothing else does
     if ZERO_WIDTH_JOINER in candidates and is_emoji(left) and is_emoji(right):
         return ZERO_WIDTH_JOINER  # "👨‍👩", not "👨”👩": the joiner of an emoji sequence
     if ideographic_comma(candidates, left):
@@ -294,6 +296,10 @@ def choose(
     tied = [c for score, c in scored if score == best_score]
     if len(tied) == 1:
         return tied[0]
+    if not any(is_letter(c) or c.isdigit() for c in tied):
+        # Word lists count next to no symbols: "♬" is no likelier than "€" for having
+        # been seen in a few words. A currency sign beside a number is the one exception.
+        return _currency_beside_number(tied, before, right)
     measure = likelihood
     if not any(seen_in_pairs(c, left, right) for c in tied):
         # No pair with these neighbours was ever counted (Han text, mostly): how often
@@ -301,9 +307,16 @@ def choose(
         measure = letter_count
     ranked = sorted(tied, key=lambda c: measure(c, left, right), reverse=True)
     first, second = measure(ranked[0], left, right), measure(ranked[1], left, right)
-    if first >= FREQUENCY_MARGIN * second:
-        return ranked[0]
+    if first > 0 and first >= FREQUENCY_MARGIN * second:
+        return ranked[0]  # (with nothing counted for any, nothing is known)
     return REPLACEMENT
+
+
+def _currency_beside_number(candidates: list[str], before: str, right: str) -> str:
+    """The one currency sign among ``candidates`` if a number stands beside it, else ``�``."""
+    signs = [c for c in candidates if unicodedata.category(c) == "Sc"]
+    beside = before.rstrip()[-1:].isdigit() or right.lstrip()[:1].isdigit()
+    return signs[0] if len(signs) == 1 and beside else REPLACEMENT
 
 
 IDEOGRAPHIC_COMMA = "、"
@@ -459,6 +472,46 @@ def word_list_choice(candidates: Iterable[str], left: str, right: str) -> str | 
         return None
     spelled = [c for c in candidates if is_letter(c) and is_known_word(left + c + right)]
     return in_case_of(spelled, left + right)
+
+
+# Scripts written without spaces between words: a word is looked up inside the run.
+UNSPACED_SCRIPTS = frozenset({"HAN"})
+# The longest stretch of an unspaced run looked up as a word around a lost character.
+LONGEST_UNSPACED_WORD = 8
+
+
+def unspaced_word_choice(candidates: Iterable[str], left: str, right: str) -> str | None:
+    """The one candidate inside the longest known word of Chinese, Japanese or Thai text.
+
+    ``left`` and ``right`` are the letters of the same run before and after the lost
+    character. Each candidate is tried in every stretch of up to
+    :data:`LONGEST_UNSPACED_WORD` characters around it; the candidate that alone makes
+    the longest known word wins ("同比" beside "上涨", not "匈比"; Thai "นักท่อง", not
+    "นัญท่อง"). None when no stretch of two or more is known, or two candidates tie.
+    """
+    best_length, best = 1, []
+    for candidate in candidates:
+        if script_of(candidate) not in UNSPACED_SCRIPTS or is_rare(candidate):
+            continue  # (compatibility and extension ideographs are no one's lost letter)
+        length = _longest_word_through(candidate, left, right)
+        if length > best_length:
+            best_length, best = length, [candidate]
+        elif length == best_length and best:
+            best.append(candidate)
+    return best[0] if len(best) == 1 else None
+
+
+def _longest_word_through(char: str, left: str, right: str) -> int:
+    longest = 1
+    for before in range(min(len(left), LONGEST_UNSPACED_WORD - 1), -1, -1):
+        start = left[len(left) - before :]
+        for after in range(min(len(right), LONGEST_UNSPACED_WORD - 1 - before), -1, -1):
+            length = before + 1 + after
+            if length <= longest:
+                break
+            if is_known_word(start + char + right[:after]):
+                longest = length
+    return longest
 
 
 def in_case_of(spellings: list[str], word: str) -> str | None:

@@ -34,6 +34,7 @@ from normtext.repair.codecs import REPLACEMENT_MARKS, TABLES, CodecTable, char_c
 from normtext.repair.context import (
     EMOJI_SELECTOR,
     REPLACEMENT,
+    UNSPACED_SCRIPTS,
     case_surprises,
     choose,
     dominant_style,
@@ -45,6 +46,7 @@ from normtext.repair.context import (
     rarity,
     style_of,
     text_style_pictographs,
+    unspaced_word_choice,
     word_likelihood,
     word_list_choice,
 )
@@ -185,10 +187,19 @@ def _resolve(
         prefix = before + "".join(chars[:index])
         word_start, word_end = _word_around(prefix), _word_after(chars[index + 1 :], rest)
         spelled = word_end is not None and word_list_choice(decoded.options, word_start, word_end)
+        if not spelled:
+            spelled = _unspaced_choice(decoded.options, prefix, chars[index + 1 :], rest)
         if not spelled and _bare_lead(run):
             # A lone lead byte glued to letters is repaired only into a known word.
             spelled = REPLACEMENT
         chars[index] = spelled or choose(decoded.options, left, right, surrounding, prefix)
+    # A Han character given up is looked up again among the characters decided after it
+    # ("受" of "の受け入れ", where "け" had lost a byte too).
+    for index, decoded in enumerate(run):
+        if chars[index] == REPLACEMENT:
+            prefix = before + "".join(chars[:index])
+            found = _unspaced_choice(decoded.options, prefix, chars[index + 1 :], rest)
+            chars[index] = found or REPLACEMENT
     restored = sum(d.restored for d in run)
     punctuation_only = all(
         not any(unicodedata.category(option)[0] in "LM" for option in d.options)
@@ -276,6 +287,26 @@ def _case_fits(letter: str, word: str, inside: bool) -> bool:
     if all(c.isupper() for c in cased) and len(cased) > 1:
         return letter.isupper()
     return True
+
+
+def _unspaced_choice(
+    options: tuple[str, ...], prefix: str, following: list[str], rest: str
+) -> str | None:
+    """:func:`unspaced_word_choice` between the Han text before and after a character
+    (``following`` are the run's next characters, "" where still undecided)."""
+    if not any(script_of(c) in UNSPACED_SCRIPTS for c in options):
+        return None
+    left = _unspaced_run(prefix[::-1])[::-1]
+    right = _unspaced_run("".join(c or "\0" for c in following) + rest)
+    return unspaced_word_choice(options, left, right)
+
+
+def _unspaced_run(text: str) -> str:
+    """The letters of Chinese, Japanese or Thai that start ``text``."""
+    end = 0
+    while end < len(text) and is_letter(text[end]) and script_of(text[end]) in UNSPACED_SCRIPTS:
+        end += 1
+    return text[:end]
 
 
 def _word_around(prefix: str) -> str:
