@@ -474,20 +474,22 @@ def word_list_choice(candidates: Iterable[str], left: str, right: str) -> str | 
     return in_case_of(spelled, left + right)
 
 
-# Scripts written without spaces between words: a word is looked up inside the run.
-UNSPACED_SCRIPTS = frozenset({"HAN"})
+# Scripts whose words are looked up inside a run of letters: Chinese and Japanese have
+# no spaces, Korean glues particles and compounds together ("작년보다", "소비자물가").
+# Thai is left out: its word list holds too many fragments ("นัญ") to tell letters apart.
+UNSPACED_SCRIPTS = frozenset({"HAN", "HANGUL"})
 # The longest stretch of an unspaced run looked up as a word around a lost character.
 LONGEST_UNSPACED_WORD = 8
 
 
 def unspaced_word_choice(candidates: Iterable[str], left: str, right: str) -> str | None:
-    """The one candidate inside the longest known word of Chinese, Japanese or Thai text.
+    """The one candidate inside the longest known word of Chinese, Japanese or Korean.
 
     ``left`` and ``right`` are the letters of the same run before and after the lost
     character. Each candidate is tried in every stretch of up to
     :data:`LONGEST_UNSPACED_WORD` characters around it; the candidate that alone makes
-    the longest known word wins ("同比" beside "上涨", not "匈比"; Thai "นักท่อง", not
-    "นัญท่อง"). None when no stretch of two or more is known, or two candidates tie.
+    the longest known word wins ("同比" beside "上涨", not "匈比"; "소비자", not "소비읍").
+    None when no stretch of two or more is known, or two candidates tie.
     """
     best_length, best = 1, []
     for candidate in candidates:

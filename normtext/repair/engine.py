@@ -193,7 +193,7 @@ def _resolve(
             # A lone lead byte glued to letters is repaired only into a known word.
             spelled = REPLACEMENT
         chars[index] = spelled or choose(decoded.options, left, right, surrounding, prefix)
-    # A Han character given up is looked up again among the characters decided after it
+    # A Han or Hangul character given up is looked up again among those decided after it
     # ("受" of "の受け入れ", where "け" had lost a byte too).
     for index, decoded in enumerate(run):
         if chars[index] == REPLACEMENT:
@@ -292,7 +292,7 @@ def _case_fits(letter: str, word: str, inside: bool) -> bool:
 def _unspaced_choice(
     options: tuple[str, ...], prefix: str, following: list[str], rest: str
 ) -> str | None:
-    """:func:`unspaced_word_choice` between the Han text before and after a character
+    """:func:`unspaced_word_choice` between the letters before and after a character
     (``following`` are the run's next characters, "" where still undecided)."""
     if not any(script_of(c) in UNSPACED_SCRIPTS for c in options):
         return None
@@ -302,7 +302,7 @@ def _unspaced_choice(
 
 
 def _unspaced_run(text: str) -> str:
-    """The letters of Chinese, Japanese or Thai that start ``text``."""
+    """The Han, kana or Hangul letters that start ``text``."""
     end = 0
     while end < len(text) and is_letter(text[end]) and script_of(text[end]) in UNSPACED_SCRIPTS:
         end += 1
@@ -654,8 +654,10 @@ def _accepted(line: str, table: CodecTable) -> list[Patch]:
     )
     for patch in spaced:
         apart = [p for p in unspaced if patch.start <= p.start and p.end <= patch.end]
-        if _judge(line, [patch]) and (
-            not apart or odd_count(_apply(line, apart)) > odd_count(_apply(line, [patch]))
+        if (
+            _judge(line, [patch])
+            and _penalty(line, [patch]) <= 0  # (no rare letter: "краѠна" is "края на")
+            and (not apart or odd_count(_apply(line, apart)) > odd_count(_apply(line, [patch])))
         ):
             strong.append(patch)
         else:
