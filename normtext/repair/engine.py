@@ -770,6 +770,20 @@ class Rank(NamedTuple):
 Candidate = tuple[Rank, str, Layer]
 
 
+def _reading(line: str, table: CodecTable) -> tuple[object, ...]:
+    """What :func:`_accepted` makes of ``line`` depends on in ``table``: the byte of each
+    character, whether a space may be a no-break space, the bytes that may have been
+    lost, and those a "�" or "?" may stand for."""
+    chars = sorted({c for c in line if not c.isascii()})
+    masked = any(mark in line for mark in REPLACEMENT_MARKS)
+    return (
+        tuple(table.to_byte.get(c) for c in chars),
+        table.to_byte.get("\u00a0") == 0xA0,
+        table.lost_byte_candidates(line),
+        table.undefined if masked else None,
+    )
+
+
 def _layer_options(line: str) -> list[Candidate]:
     """The one-codec repairs of ``line`` that make it less odd, best first.
 
@@ -786,8 +800,14 @@ def _layer_options(line: str) -> list[Candidate]:
     current = odd_count(line)
     candidates: list[Candidate] = []
     patches_of: dict[str, list[Patch]] = {}
+    accepted_by_reading: dict[tuple[object, ...], list[Patch]] = {}
     for table in _candidate_tables(line):
-        patches = patches_of[table.name] = _accepted(line, table)
+        # Codecs that map every character of the line alike (cp1252 and cp1254 on most
+        # lines) make the same patches: each reading is worked out once.
+        reading = _reading(line, table)
+        if reading not in accepted_by_reading:
+            accepted_by_reading[reading] = _accepted(line, table)
+        patches = patches_of[table.name] = accepted_by_reading[reading]
         if not patches:
             continue
         fixed = _apply(line, patches)
