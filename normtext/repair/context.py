@@ -504,6 +504,7 @@ def unspaced_word_choice(candidates: Iterable[str], left: str, right: str) -> st
 
 
 def _longest_word_through(char: str, left: str, right: str) -> int:
+    """The length of the longest known word that ``char`` makes with its neighbours."""
     longest = 1
     for before in range(min(len(left), LONGEST_UNSPACED_WORD - 1), -1, -1):
         start = left[len(left) - before :]
