@@ -1,6 +1,6 @@
 """Deterministic synthetic corpora for the throughput benchmark (SPEC §11).
 
-Two files, built from seeded random draws over the words of ``corpus/clean`` (29 languages
+Two files, built from seeded random draws over the words of ``corpus/clean`` (30 languages
 of real-looking headlines) so that nearly every line is new while the vocabulary is real:
 
 - **mostly ASCII**: headline-like lines, ~90% plain ASCII; the rest accented Latin,

@@ -1,6 +1,6 @@
 """How much the mojibake fixer costs on clean non-ASCII text, next to ftfy.fix_encoding.
 
-Every clean line of ``corpus/clean`` (29 languages) that contains a non-ASCII character is
+Every clean line of ``corpus/clean`` (30 languages) that contains a non-ASCII character is
 run through ``normtext.fixers.repair_mojibake`` and through ``ftfy.fix_encoding``, many
 times over, in the same process; the script prints microseconds per line for each and
 the ratio. The guard is the test that lets a clean line through without any decoding
