@@ -771,7 +771,7 @@ Candidate = tuple[Rank, str, Layer]
 
 
 def _reading(line: str, table: CodecTable) -> tuple[object, ...]:
-    """What :func:`_accepted` makes of ``line`` depends on in ``table``: the byte of each
+    """The parts of ``table`` that :func:`_accepted` reads for ``line``: the byte of each
     character, whether a space may be a no-break space, the bytes that may have been
     lost, and those a "�" or "?" may stand for."""
     chars = sorted({c for c in line if not c.isascii()})
