@@ -770,12 +770,11 @@ class Rank(NamedTuple):
 Candidate = tuple[Rank, str, Layer]
 
 
-def _reading(line: str, table: CodecTable) -> tuple[object, ...]:
+def _reading(line: str, chars: list[str], masked: bool, table: CodecTable) -> tuple[object, ...]:
     """The parts of ``table`` that :func:`_accepted` reads for ``line``: the byte of each
-    character, whether a space may be a no-break space, the bytes that may have been
-    lost, and those a "�" or "?" may stand for."""
-    chars = sorted({c for c in line if not c.isascii()})
-    masked = any(mark in line for mark in REPLACEMENT_MARKS)
+    of its non-ASCII ``chars``, whether a space may be a no-break space, the bytes that
+    may have been lost, and (where the line is ``masked``) those a "�" or "?" may stand
+    for."""
     return (
         tuple(table.to_byte.get(c) for c in chars),
         table.to_byte.get("\u00a0") == 0xA0,
@@ -801,10 +800,12 @@ def _layer_options(line: str) -> list[Candidate]:
     candidates: list[Candidate] = []
     patches_of: dict[str, list[Patch]] = {}
     accepted_by_reading: dict[tuple[object, ...], list[Patch]] = {}
+    chars = sorted({c for c in line if not c.isascii()})
+    masked = any(mark in line for mark in REPLACEMENT_MARKS)
     for table in _candidate_tables(line):
         # Codecs that map every character of the line alike (cp1252 and cp1254 on most
         # lines) make the same patches: each reading is worked out once.
-        reading = _reading(line, table)
+        reading = _reading(line, chars, masked, table)
         if reading not in accepted_by_reading:
             accepted_by_reading[reading] = _accepted(line, table)
         patches = patches_of[table.name] = accepted_by_reading[reading]
