@@ -16,10 +16,13 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from committed_file import write_or_check
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "normtext" / "repair" / "_emoji.py"
@@ -50,9 +53,12 @@ def ranges(code_points: list[int]) -> list[tuple[int, int]]:
     return merged
 
 
-def render() -> str:
+def render(code_points: list[int] | None = None) -> str:
+    """The module's text, for ``code_points`` (by default, the emoji package's)."""
     import emoji
 
+    if code_points is None:
+        code_points = emoji_code_points()
     lines = [
         '"""Characters that are an emoji on their own, as inclusive code point ranges.',
         "",
@@ -62,26 +68,19 @@ def render() -> str:
         "",
         "EMOJI_RANGES: tuple[tuple[int, int], ...] = (",
     ]
-    for start, end in ranges(emoji_code_points()):
+    for start, end in ranges(code_points):
         lines.append(f"    (0x{start:04X}, 0x{end:04X}),")
     lines.append(")")
     return "\n".join(lines) + "\n"
 
 
+def _build() -> tuple[bytes, str]:
+    code_points = emoji_code_points()
+    return render(code_points).encode("utf-8"), f"{len(code_points)} code points"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare, do not write")
-    args = parser.parse_args(argv)
-    text = render()
-    if args.check:
-        if not TARGET.is_file() or TARGET.read_text("utf-8") != text:
-            print(f"{TARGET.relative_to(ROOT)} is stale: run {Path(__file__).name}")
-            return 1
-        print(f"{TARGET.relative_to(ROOT)} is up to date")
-        return 0
-    TARGET.write_text(text, "utf-8")
-    print(f"wrote {TARGET.relative_to(ROOT)}: {len(emoji_code_points())} code points")
-    return 0
+    return write_or_check(__doc__.splitlines()[0], TARGET, _build, argv)
 
 
 if __name__ == "__main__":

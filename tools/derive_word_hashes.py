@@ -19,7 +19,6 @@ Usage::
 
 from __future__ import annotations
 
-import argparse
 import sys
 import zlib
 from array import array
@@ -28,6 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from committed_file import write_or_check
 from derive_letter_frequency import resolve_languages, top_words
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,20 +55,13 @@ def word_hashes() -> array:
     return table
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare, do not write")
-    args = parser.parse_args(argv)
+def _build() -> tuple[bytes, str]:
     data = word_hashes().tobytes()
-    if args.check:
-        if not TARGET.is_file() or TARGET.read_bytes() != data:
-            print(f"{TARGET.relative_to(ROOT)} is stale: run {Path(__file__).name}")
-            return 1
-        print(f"{TARGET.relative_to(ROOT)} is up to date")
-        return 0
-    TARGET.write_bytes(data)
-    print(f"wrote {TARGET.relative_to(ROOT)}: {len(data) // 4} words, {len(data)} bytes")
-    return 0
+    return data, f"{len(data) // 4} words, {len(data)} bytes"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return write_or_check(__doc__.splitlines()[0], TARGET, _build, argv)
 
 
 if __name__ == "__main__":
