@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from click.testing import CliRunner, Result
@@ -24,6 +26,15 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed"
 
 PROFILE_NAMES = ("repair", "search", "ascii")
+
+
+def load_tool(name: str) -> ModuleType:
+    """The script ``tools/NAME.py`` as a module (the tools are not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture

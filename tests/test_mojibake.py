@@ -7,13 +7,12 @@ garble the clean control corpus with every codec and way of showing undefined by
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CLEAN_CORPUS, SHARED
+from conftest import CLEAN_CORPUS, SHARED, load_tool
 
 from normtext import normalize
 from normtext.fixers import repair_mojibake
@@ -25,7 +24,6 @@ from normtext.repair.simulate import garble
 
 PEER = SHARED / "peer-suites" / "ftfy"
 ROOT = Path(__file__).resolve().parent.parent
-EMOJI_GENERATOR = ROOT / "tools" / "derive_emoji_table.py"
 PASS_SUITES = ("in-the-wild", "synthetic", "language-names")
 REPLACEMENT = "\ufffd"
 
@@ -237,10 +235,7 @@ def test_reports_are_importable_without_shared(tmp_path: Path) -> None:
 
 def test_committed_emoji_table_matches_a_fresh_build() -> None:
     pytest.importorskip("emoji", reason="emoji (a test dependency) builds the table")
-    spec = importlib.util.spec_from_file_location("derive_emoji_table", EMOJI_GENERATOR)
-    assert spec is not None and spec.loader is not None
-    generator = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(generator)
+    generator = load_tool("derive_emoji_table")
     committed = (ROOT / "normtext" / "repair" / "_emoji.py").read_text("utf-8")
     assert generator.render() == committed, "run python tools/derive_emoji_table.py"
     assert is_emoji("❄") and is_emoji("🔥") and not is_emoji("➄") and not is_emoji("a")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import doctest
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from conftest import load_tool
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -17,7 +17,6 @@ from normtext.fixers.stylised import remove_decorative_marks, stylised_to_plain
 from normtext.pipeline import FIXERS
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATOR = ROOT / "tools" / "generate_stylised_table.py"
 DIGIT_NAMES = ("ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE")
 
 
@@ -30,11 +29,7 @@ def _ucd() -> ModuleType:
 
 def _load_generator() -> ModuleType:
     _ucd()
-    spec = importlib.util.spec_from_file_location("generate_stylised_table", GENERATOR)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_tool("generate_stylised_table")
 
 
 # --- (a) the committed table is what the generator builds ----------------------------------
