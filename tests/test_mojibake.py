@@ -8,6 +8,9 @@ garble the clean control corpus with every codec and way of showing undefined by
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -203,6 +206,24 @@ def test_two_layers() -> None:
 )
 def test_part_of_a_line(clean: str, garbled: str, codec: str) -> None:
     assert repair_mojibake(clean + garble(garbled, codec)) == clean + garbled
+
+
+def test_same_result_under_every_hash_seed() -> None:
+    # Ties between equally common scripts are broken the same way in every process (a
+    # set's order changes with PYTHONHASHSEED).
+    line = garble("भारत ने सीरीज़ अपने नाम की ", "cp1252") + "đŸ"
+    code = f"from normtext.repair import describe_repair; print(describe_repair({line!r}))"
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(1, 7)
+    }
+    assert len(outputs) == 1, outputs
 
 
 def test_lost_byte_chosen_by_style_and_undecidable_one_marked() -> None:

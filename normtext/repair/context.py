@@ -212,7 +212,7 @@ def dominant_style(option_sets: Iterable[Iterable[str]]) -> str:
     counts: dict[str, int] = {}
     for options in option_sets:
         styles = {style_of(c) or script_of(c) for c in options if is_letter(c) or c.isdigit()}
-        for key in styles - {""}:
+        for key in sorted(styles - {""}):  # (sorted: ties go the same way in every run)
             counts[key] = counts.get(key, 0) + 1
     return max(counts, key=lambda k: counts[k]) if counts else ""
 
