@@ -208,6 +208,23 @@ def test_part_of_a_line(clean: str, garbled: str, codec: str) -> None:
     assert repair_mojibake(clean + garble(garbled, codec)) == clean + garbled
 
 
+@pytest.mark.parametrize(
+    ("original", "codec"),
+    [
+        # ftfy reads these whole with a sibling (cp1250, cp1253, cp1252) of the codec
+        # that garbled them, into text that looks clean; the quick word-by-word check
+        # must still send them to a second look.
+        ("Huspriserne er steget med 6 % på et år", "iso8859-2"),
+        ("Übrigens öffnet der Weihnachtsmarkt schon am 20. November", "iso8859-7"),
+        ("Ceny nehnuteľností v Košiciach vzrástli", "iso8859-15"),
+        # A capital out of place asks every codec, not only siblings.
+        ("Nedarbo lygis šalyje nukrito iki 6,8 %", "iso8859-13"),
+    ],
+)
+def test_sibling_reading_beats_ftfys(original: str, codec: str) -> None:
+    assert repair_mojibake(garble(original, codec)) == original
+
+
 def test_same_result_under_every_hash_seed() -> None:
     # Ties between equally common scripts are broken the same way in every process (a
     # set's order changes with PYTHONHASHSEED).

@@ -46,6 +46,7 @@ REPLACEMENT_MARKS = "\ufffd?"
 # A question mark right after a non-ASCII character: the '?' a decoder wrote for a byte.
 QUESTION_MARK_RE = re.compile("[^\x00-\x7f]\\?")
 UTF8_LEADS = range(0xC2, 0xF5)
+UNENCODABLE = "\uffff"  # (stands for a character a table does not hold)
 UTF8_CONTINUATIONS = range(0x80, 0xC0)
 
 
@@ -67,10 +68,21 @@ class CodecTable:
     fill_ins: frozenset[str]
     lead_chars: str
     continuation_chars: str
+    # For ``str.translate``: each character of ``to_byte`` to the Latin-1 character of
+    # its byte, and every other Latin-1 character to one Latin-1 cannot encode.
+    latin1_of: dict[int, str]
 
     def encode(self, chars: str) -> bytes:
         """The bytes ``chars`` came from (every char must be in ``to_byte``)."""
         return bytes(self.to_byte[c] for c in chars)
+
+    def bytes_of(self, text: str) -> bytes | None:
+        """The bytes ``text`` came from, its ASCII as is; None if a character of
+        ``text`` is neither ASCII nor in ``to_byte``."""
+        try:
+            return text.translate(self.latin1_of).encode("latin-1")
+        except UnicodeEncodeError:
+            return None
 
     def lost_byte_candidates(self, line: str) -> frozenset[int]:
         """Bytes that may have vanished from ``line``: ones this codec could not show.
@@ -120,6 +132,8 @@ def build_table(name: str) -> CodecTable:
     undefined_in_cp1252_too = {b for b in undefined if _decode_byte("cp1252", b) is None}
     leads = "".join(sorted(c for c, b in to_byte.items() if b in UTF8_LEADS))
     continuations = "".join(sorted(c for c, b in to_byte.items() if b in UTF8_CONTINUATIONS))
+    latin1_of = {code: UNENCODABLE for code in range(0x80, 0x100)}
+    latin1_of.update((ord(char), chr(byte)) for char, byte in to_byte.items())
     return CodecTable(
         name,
         to_byte,
@@ -128,6 +142,7 @@ def build_table(name: str) -> CodecTable:
         frozenset(fill_ins),
         leads,
         continuations,
+        latin1_of,
     )
 
 

@@ -126,17 +126,22 @@ SIBLING_AGREEMENT = 58
 
 def _siblings(table: CodecTable) -> list[CodecTable]:
     """The codecs that decode the lead bytes of letters as ``table`` does."""
+    leads = _lead_chars(table)
+    return [
+        other
+        for other in TABLES
+        if other is not table
+        and sum(a == b for a, b in zip(leads, _lead_chars(other), strict=True))
+        >= SIBLING_AGREEMENT
+    ]
 
-    def agreement(other: CodecTable) -> int:
-        return sum(
-            _read_byte(table, byte) == _read_byte(other, byte) for byte in range(0xC0, 0x100)
-        )
 
-    return [o for o in TABLES if o is not table and agreement(o) >= SIBLING_AGREEMENT]
-
-
-def _read_byte(table: CodecTable, byte: int) -> str | None:
-    return next((c for c, b in table.to_byte.items() if b == byte), None)
+def _lead_chars(table: CodecTable) -> list[str | None]:
+    """What ``table`` decodes each byte 0xC0–0xFF to (None where it holds no character)."""
+    by_byte: dict[int, str] = {}
+    for char, byte in table.to_byte.items():
+        by_byte.setdefault(byte, char)
+    return [by_byte.get(byte) for byte in range(0xC0, 0x100)]
 
 
 SIBLINGS = {table.name: frozenset(o.name for o in _siblings(table)) for table in TABLES}
@@ -544,10 +549,11 @@ def _scripts(text: str) -> set[str]:
 
 def _read_with(table: CodecTable, text: str) -> str | None:
     """``text`` read back as UTF-8 bytes seen through ``table``, if it is that whole."""
-    if not all(c.isascii() or c in table.to_byte for c in text):
+    raw = table.bytes_of(text)
+    if raw is None:
         return None
     try:
-        return bytes(ord(c) if c.isascii() else table.to_byte[c] for c in text).decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
 
@@ -1127,9 +1133,7 @@ def _sibling_clues(table: CodecTable) -> frozenset[str]:
     )
 
 
-SIBLING_CLUES = {
-    name: _sibling_clues(TABLES_BY_NAME[codec]) for name, codec in FTFY_CODECS.items()
-}
+SIBLING_CLUES = {table.name: _sibling_clues(table) for table in TABLES}
 
 
 def _may_be_sibling(line: str, ftfy_steps: list[str]) -> bool:
@@ -1143,10 +1147,62 @@ def _may_be_sibling(line: str, ftfy_steps: list[str]) -> bool:
         action, _, codec = step.partition(" ")
         if action != "encode":
             continue
-        clues = SIBLING_CLUES.get(codec)
+        clues = SIBLING_CLUES.get(FTFY_CODECS.get(codec, ""))
         if clues and (not outer or not clues.isdisjoint(line)):
             return True
         outer = False
+    return False
+
+
+def _as_good(reading: str, theirs: str) -> bool:
+    """Whether ``reading`` looks no more wrong than ``theirs``, measure by measure: odd
+    events, rare letters, exotic symbols, unknown words, capitals out of place (the cheap
+    measures first: most rival readings fail on the first)."""
+    measures = (
+        odd_count,
+        rarity,
+        lambda text: sum(1 for char in text if not char.isascii() and _exotic(char)),
+        lambda text: -known_words(text),
+        case_surprises,
+    )
+    for measure in measures:
+        ours, other = measure(reading), measure(theirs)
+        if ours != other:
+            return ours < other
+    return True
+
+
+def _rivalled(line: str, codec: str) -> bool:
+    """Whether another codec reads every garbled word of ``line`` too, differently and
+    and as well as ``codec`` does (see :func:`_as_good`).
+
+    Only such a codec can beat the reading ftfy made with ``codec``: one that cannot read
+    a word leaves mojibake behind. A word ``codec`` cannot read counts as a rival too.
+    """
+    table = TABLES_BY_NAME[codec]
+    words = line.split(" ")
+    readings: dict[str, str] = {}
+    for word in words:
+        if word.isascii() or word in readings:
+            continue
+        reading = _read_with(table, word)
+        if reading is None:
+            return True
+        readings[word] = reading
+    chars = sorted({c for word in readings for c in word if not c.isascii()})
+    bytes_read = [table.to_byte[c] for c in chars]
+    theirs = " ".join(readings.get(word, word) for word in words)
+    for other in TABLES:
+        if other is table or any(c not in other.to_byte for c in chars):
+            continue
+        if [other.to_byte[c] for c in chars] == bytes_read:
+            continue  # (the same bytes: the same reading)
+        rival = {word: _read_with(other, word) for word in readings}
+        if None in rival.values():
+            continue
+        text = " ".join(rival.get(word) or word for word in words)
+        if text != theirs and _as_good(text, theirs):
+            return True
     return False
 
 
@@ -1154,14 +1210,22 @@ def _worth_second_look(line: str, repaired: str, ftfy_steps: list[str]) -> bool:
     """Whether ftfy's repair may be beaten: it still looks wrong, lost bytes, patched,
     took a space for a lost no-break-space byte, read with a codec whose sibling reads
     the line differently, or wrote a capital out of place ("lygis Ŕalyje": cp1252's
-    reading of ISO-8859-13's "šalyje")."""
-    return (
+    reading of ISO-8859-13's "šalyje").
+
+    Where ftfy undid one layer only and the result looks right, the two last are asked
+    word by word (see :func:`_rivalled`), which is far quicker than a second repair.
+    """
+    if (
         _cost(repaired) != (0, 0)
         or REPLACEMENT in repaired
         or any(step in SECOND_LOOK_STEPS for step in ftfy_steps)
-        or _may_be_sibling(line, ftfy_steps)
-        or case_surprises(repaired) > 0
-    )
+    ):
+        return True
+    if len(ftfy_steps) == 2 and ftfy_steps[1] == "decode utf-8":
+        action, _, codec = ftfy_steps[0].partition(" ")
+        if action == "encode" and codec in FTFY_CODECS:
+            return _rivalled(line, FTFY_CODECS[codec])
+    return _may_be_sibling(line, ftfy_steps) or case_surprises(repaired) > 0
 
 
 def repair(line: str) -> Repaired:
