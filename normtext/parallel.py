@@ -54,15 +54,20 @@ _ONE_CLASS_RE = re.compile(r"\[\^?\]?(?:[^\\\]]|\\.)*\]", re.DOTALL)
 _LINE_BOUND = ("\\A", "\\Z", "\\z", "(?=", "(?!", "(?<")
 
 
+# A backreference counts groups: splitting the pattern would renumber them.
+_BACKREFERENCE_RE = re.compile(r"\\[1-9]|\(\?P=")
+
+
 def split_alternatives(pattern: str, flags: int = 0) -> list[str]:
     """The top-level alternatives of ``pattern`` (``a|b`` → ``["a", "b"]``).
 
-    A pattern with a group, a verbose pattern, or one that cannot be read plainly is
-    returned whole: splitting only ever happens where it surely keeps the meaning.
+    A ``|`` inside a group or a bracket expression does not split. A verbose pattern, one
+    with a backreference, or one that cannot be read plainly is returned whole: splitting
+    only ever happens where it surely keeps the meaning.
     """
-    if flags & re.VERBOSE:
+    if flags & re.VERBOSE or _BACKREFERENCE_RE.search(pattern):
         return [pattern]
-    parts, start, index, in_class, first = [], 0, 0, False, 0
+    parts, start, index, in_class, first, depth = [], 0, 0, False, 0, 0
     while index < len(pattern):
         char = pattern[index]
         if char == "\\":
@@ -74,14 +79,29 @@ def split_alternatives(pattern: str, flags: int = 0) -> list[str]:
             in_class = True
             first = index + 1 + pattern.startswith("^", index + 1)
         elif char == "(":
-            return [pattern]
-        elif char == "|":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return [pattern]
+        elif char == "|" and not depth:
             parts.append(pattern[start:index])
             start = index + 1
         index += 1
-    if in_class or index > len(pattern):
+    if in_class or depth or index > len(pattern):
         return [pattern]
     return [*parts, pattern[start:]]
+
+
+def _needs_non_ascii(alternative: str, flags: int) -> bool:
+    """Whether ``alternative`` starts by looking ahead for a class of non-ASCII characters
+    only (``(?=[\U00010000-\U0010ffff])…``): it cannot match in a pure-ASCII line."""
+    if not alternative.startswith("(?="):
+        return False
+    bracket = _ONE_CLASS_RE.match(alternative, 3)
+    if bracket is None or alternative[bracket.end() : bracket.end() + 1] != ")":
+        return False
+    return not _ascii_members(re.compile(bracket.group(), flags))
 
 
 def _ascii_members(alternative: re.Pattern[str]) -> str:
@@ -115,6 +135,8 @@ class LineScreen:
         for fixer in pipeline.chain:
             guard = fixer.guard
             for alternative in split_alternatives(guard.pattern, guard.flags):
+                if _needs_non_ascii(alternative, guard.flags):
+                    continue  # (a line with a non-ASCII character is a candidate anyway)
                 if _ONE_CLASS_RE.fullmatch(alternative):
                     ascii_class.update(_ascii_members(re.compile(alternative, guard.flags)))
                 elif any(mark in alternative for mark in _LINE_BOUND):

@@ -508,7 +508,9 @@ def test_split_alternatives() -> None:
     assert split_alternatives("[ab]|  |^ | $") == ["[ab]", "  ", "^ ", " $"]
     assert split_alternatives(r"[|\]]|\||x") == [r"[|\]]", r"\|", "x"]
     assert split_alternatives("[]|]|a") == ["[]|]", "a"]
-    assert split_alternatives("(?:a|b)|c") == ["(?:a|b)|c"]  # a group: kept whole
+    assert split_alternatives("(?:a|b)|c") == ["(?:a|b)", "c"]  # (no split inside a group)
+    assert split_alternatives(r"(a)\1|b") == [r"(a)\1|b"]  # a backreference: kept whole
+    assert split_alternatives("(a|b") == ["(a|b"]  # unbalanced: kept whole
     assert split_alternatives("a|b", 64) == ["a|b"]  # re.VERBOSE: kept whole
 
 
@@ -537,6 +539,9 @@ def test_the_screen_lets_clean_ascii_lines_through() -> None:
     lines = ["plain words", "more plain words", "x &amp; y", "two  spaces", " lead", "end "]
     screen = LineScreen(Normalizer().pipeline)
     assert screen.candidates(lines, lambda: "\n".join(lines)) == [2, 3, 4, 5]
+    # The stylised guard's astral part looks ahead for a non-ASCII character: no ASCII
+    # line is searched with it one by one.
+    assert screen.line_by_line == []
 
 
 @pytest.mark.parametrize("method", ["fork", "spawn"])
