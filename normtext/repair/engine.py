@@ -23,8 +23,9 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 import ftfy
@@ -1154,54 +1155,94 @@ def _may_be_sibling(line: str, ftfy_steps: list[str]) -> bool:
     return False
 
 
-def _as_good(reading: str, theirs: str) -> bool:
-    """Whether ``reading`` looks no more wrong than ``theirs``, measure by measure: odd
-    events, rare letters, exotic symbols, unknown words, capitals out of place (the cheap
-    measures first: most rival readings fail on the first)."""
-    measures = (
-        odd_count,
-        rarity,
-        lambda text: sum(1 for char in text if not char.isascii() and _exotic(char)),
-        lambda text: -known_words(text),
-        case_surprises,
-    )
-    for measure in measures:
-        ours, other = measure(reading), measure(theirs)
+def _glued_symbols(text: str) -> int:
+    """Non-ASCII symbols of ``text`` glued to a letter that no text glues there: not a
+    quote, bracket, dash, apostrophe or trademark sign (see :func:`_unlettered`), and
+    exotic ones anywhere (see :func:`_exotic`)."""
+    count = 0
+    for index, char in enumerate(text):
+        if char.isascii() or unicodedata.category(char)[0] not in "SP":
+            continue
+        glued = is_letter(text[index - 1 : index] or " ") or is_letter(
+            text[index + 1 : index + 2] or " "
+        )
+        count += _exotic(char) or (
+            glued
+            and unicodedata.category(char) not in EDGE_PUNCTUATION
+            and char not in APOSTROPHES
+            and char not in NAME_MARKS
+            and char not in "‚„…¿¡"
+        )
+    return count
+
+
+def _as_good(reading: str, theirs: str, measured: dict[int, float]) -> bool:
+    """Whether ``reading`` may be judged better than ``theirs`` by a second look: it has
+    no more odd events, rare letters, glued or exotic symbols and unknown words (the
+    cheap measures first: most rival readings fail on the first), and, where those tie,
+    it is about as likely or likelier, with no more foreign letters and capitals out of
+    place (the tie-breaks of :func:`_better`). ``measured`` keeps the measures of
+    ``theirs`` from one call to the next."""
+
+    def measure(number: int, function: Callable[[str], float]) -> tuple[float, float]:
+        if number not in measured:
+            measured[number] = function(theirs)
+        return function(reading), measured[number]
+
+    for number, function in enumerate((odd_count, rarity, _glued_symbols, known_words)):
+        ours, other = measure(number, function)
         if ours != other:
-            return ours < other
-    return True
+            return (ours < other) != (function is known_words)
+    ours, other = measure(4, word_likelihood)
+    if abs(ours - other) >= LIKELIHOOD_MARGIN:
+        return ours > other
+    foreign = measure(5, foreign_letters)
+    capitals = measure(6, case_surprises)
+    return (foreign[0], capitals[0]) <= (foreign[1], capitals[1])
+
+
+@lru_cache(maxsize=65536)
+def _tables_by_byte(char: str) -> tuple[int, dict[int, int]]:
+    """Which tables hold ``char`` (a bit per table of :data:`TABLES`), and, for each byte
+    they map it to, which of them map it to that byte."""
+    holders, by_byte = 0, dict[int, int]()
+    for number, table in enumerate(TABLES):
+        byte = table.to_byte.get(char)
+        if byte is not None:
+            holders |= 1 << number
+            by_byte[byte] = by_byte.get(byte, 0) | 1 << number
+    return holders, by_byte
+
+
+def _other_readers(line: str, table: CodecTable) -> list[CodecTable]:
+    """The tables other than ``table`` that hold every non-ASCII character of ``line``
+    and map one of them to another byte (the others read the line the same)."""
+    holding, differing = (1 << len(TABLES)) - 1, 0
+    for char in {c for c in line if not c.isascii()}:
+        holders, by_byte = _tables_by_byte(char)
+        holding &= holders
+        differing |= holders & ~by_byte.get(table.to_byte.get(char, -1), 0)
+    found = holding & differing
+    return [t for number, t in enumerate(TABLES) if found >> number & 1]
 
 
 def _rivalled(line: str, codec: str) -> bool:
-    """Whether another codec reads every garbled word of ``line`` too, differently and
-    and as well as ``codec`` does (see :func:`_as_good`).
+    """Whether another codec reads ``line`` too, differently and as well as ``codec``
+    does (see :func:`_as_good`).
 
     Only such a codec can beat the reading ftfy made with ``codec``: one that cannot read
-    a word leaves mojibake behind. A word ``codec`` cannot read counts as a rival too.
+    every garbled word leaves mojibake behind. (A UTF-8 sequence holds no space, so the
+    line reads as a whole exactly when each word does.) A line ``codec`` cannot read
+    counts as rivalled.
     """
     table = TABLES_BY_NAME[codec]
-    words = line.split(" ")
-    readings: dict[str, str] = {}
-    for word in words:
-        if word.isascii() or word in readings:
-            continue
-        reading = _read_with(table, word)
-        if reading is None:
-            return True
-        readings[word] = reading
-    chars = sorted({c for word in readings for c in word if not c.isascii()})
-    bytes_read = [table.to_byte[c] for c in chars]
-    theirs = " ".join(readings.get(word, word) for word in words)
-    for other in TABLES:
-        if other is table or any(c not in other.to_byte for c in chars):
-            continue
-        if [other.to_byte[c] for c in chars] == bytes_read:
-            continue  # (the same bytes: the same reading)
-        rival = {word: _read_with(other, word) for word in readings}
-        if None in rival.values():
-            continue
-        text = " ".join(rival.get(word) or word for word in words)
-        if text != theirs and _as_good(text, theirs):
+    theirs = _read_with(table, line)
+    if theirs is None:
+        return True
+    measured: dict[int, float] = {}
+    for other in _other_readers(line, table):
+        text = _read_with(other, line)
+        if text is not None and text != theirs and _as_good(text, theirs, measured):
             return True
     return False
 
