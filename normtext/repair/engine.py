@@ -249,15 +249,19 @@ def _spell_jointly(run: list[Decoded], chars: list[str], before: str, rest: str)
         found = _spelling(word, positions, [run[k].options for k in lost])
         if found is not None:
             for k, char in zip(lost, found, strict=True):
-                chars[k] = char
+                chars[k] = char  # ("" where the known words disagree)
 
 
-def _spelling(word: str, positions: list[int], options: list[tuple[str, ...]]) -> str | None:
-    """The letters for ``word``'s lost ``positions`` that alone spell a known word.
+def _spelling(
+    word: str, positions: list[int], options: list[tuple[str, ...]]
+) -> list[str] | None:
+    """The letters for ``word``'s lost ``positions`` that spell a known word.
 
     Each position takes a letter of its options in the word's case (any case first);
-    spellings that differ only in case count as one. None if no filling, or several, is
-    known, or if there are more than :data:`MAX_SPELLINGS` to try.
+    spellings that differ only in case count as one. Where several known words fit
+    (Russian "инфл??ия" is "инфляция" or "инфляцию"), a position gets the letter they all
+    put there and the others stay open (""). None if no filling is known, or if there
+    are more than :data:`MAX_SPELLINGS` to try.
     """
     known = "".join(c for i, c in enumerate(word) if i not in positions)
     letters = [
@@ -273,9 +277,16 @@ def _spelling(word: str, positions: list[int], options: list[tuple[str, ...]]) -
             spelled[position] = char
         if is_known_word("".join(spelled)):
             spellings.append("".join(filling))
-            if len({s.lower() for s in spellings}) > 1:
-                return None
-    return in_case_of(spellings, known)
+    if not spellings:
+        return None
+    whole = in_case_of(spellings, known)
+    if whole is not None:
+        return list(whole)
+    agreed = []
+    for index in range(len(positions)):
+        chars = list(dict.fromkeys(spelling[index] for spelling in spellings))
+        agreed.append(in_case_of(chars, known) or "")
+    return agreed if any(agreed) else None
 
 
 def _bare_lead(run: list[Decoded]) -> bool:
@@ -401,7 +412,7 @@ def _spell_across_runs(
         options = [slots[p][2] for p in positions]
         found = _spelling(text[first:last], [p - first for p in positions], options)
         if found is not None:
-            fills.update(zip(positions, found, strict=True))
+            fills.update((p, c) for p, c in zip(positions, found, strict=True) if c)
     if not fills:
         return patches
     changed = {slots[p][0]: list(patches[slots[p][0]].text) for p in fills}
