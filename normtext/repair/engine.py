@@ -29,7 +29,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import ftfy
-from ftfy.badness import is_bad
 
 from normtext.repair.codecs import REPLACEMENT_MARKS, TABLES, CodecTable, char_class
 from normtext.repair.context import (
@@ -981,8 +980,7 @@ def _repair_layers(line: str) -> Repaired:
 
 
 def _ftfy(line: str) -> Repaired:
-    if not is_bad(line):
-        return Repaired(line)
+    # (ftfy's own first step returns a line its badness measure finds clean as it is.)
     fixed = ftfy.fix_encoding_and_explain(line)
     steps = [f"{step.action} {step.parameter}" for step in fixed.explanation or []]
     return Repaired(fixed.text, ftfy_steps=steps)
