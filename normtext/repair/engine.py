@@ -1165,9 +1165,9 @@ def _may_be_sibling(line: str, ftfy_steps: list[str]) -> bool:
 
 
 def _glued_symbols(text: str) -> int:
-    """Non-ASCII symbols of ``text`` glued to a letter that no text glues there: not a
-    quote, bracket, dash, apostrophe or trademark sign (see :func:`_unlettered`), and
-    exotic ones anywhere (see :func:`_exotic`)."""
+    """Non-ASCII symbols and punctuation of ``text`` where real text does not put them:
+    glued to a letter, unless a quote, bracket, dash, apostrophe or trademark sign (see
+    :func:`_unlettered`), and exotic ones (see :func:`_exotic`) anywhere."""
     count = 0
     for index, char in enumerate(text):
         if char.isascii() or unicodedata.category(char)[0] not in "SP":
@@ -1201,7 +1201,7 @@ def _as_good(reading: str, theirs: str, measured: dict[int, float]) -> bool:
     for number, function in enumerate((odd_count, rarity, _glued_symbols, known_words)):
         ours, other = measure(number, function)
         if ours != other:
-            return (ours < other) != (function is known_words)
+            return ours > other if function is known_words else ours < other
     ours, other = measure(4, word_likelihood)
     if abs(ours - other) >= LIKELIHOOD_MARGIN:
         return ours > other
@@ -1262,8 +1262,9 @@ def _worth_second_look(line: str, repaired: str, ftfy_steps: list[str]) -> bool:
     the line differently, or wrote a capital out of place ("lygis Ŕalyje": cp1252's
     reading of ISO-8859-13's "šalyje").
 
-    Where ftfy undid one layer only and the result looks right, the two last are asked
-    word by word (see :func:`_rivalled`), which is far quicker than a second repair.
+    Where ftfy undid one layer only and the result looks right, the two last become one
+    question, whether another codec reads the line as well (see :func:`_rivalled`),
+    which is far quicker to answer than a second repair.
     """
     if (
         _cost(repaired) != (0, 0)
