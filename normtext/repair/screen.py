@@ -1,13 +1,16 @@
 """The fast guard of the mojibake repair: :func:`plausibility.is_odd`, computed faster.
 
 Scanning a whole line with the odd-event expression costs tens of microseconds, and real
-corpora are mostly clean lines. Two facts about that expression let most lines skip it:
+corpora are mostly clean lines. Three facts about that expression let most lines skip it:
 
 * **Words repeat.** Apart from the few patterns that look at an ASCII space (those that
   hold ``Ã Â Œ œ Ђ``), no odd event spans a space, so a line is odd exactly when one of
   its space-separated words is, read with the space before it (the first word, at the
   start of the line, without). A word's answer is kept, and the next line that uses the
   word pays one dictionary lookup.
+* **Most words lack what any pattern needs.** ``[ÂÃ][ŒŠ]`` needs one of ``ÂÃ`` and one of
+  ``ŒŠ``: :mod:`gate` reads such sets off every pattern, and a word that holds a
+  character of each set of no pattern is clean without a scan.
 * **Chinese and Japanese text is inert.** Han, kana, CJK punctuation and fullwidth forms
   (or Hangul with the same punctuation) take part in an odd event only next to a
   character of another kind, so a line of them and ASCII alone needs no scan at all.
@@ -20,7 +23,8 @@ from __future__ import annotations
 
 import re
 
-from normtext.repair.plausibility import ODD_RE, oddness
+from normtext.repair.gate import Gate
+from normtext.repair.plausibility import ODD_PATTERNS, ODD_RE, oddness
 
 # The characters of the only odd patterns that see an ASCII space or the line's start.
 SPACE_SENSITIVE = frozenset("ÃÂŒœЂ")
@@ -34,6 +38,9 @@ _NOT_HAN = re.compile(
 _NOT_HANGUL = re.compile(
     f"[^\x00-\x7f{_CJK_PUNCTUATION_AND_FULLWIDTH}\u1100-\u11ff\u3131-\u318e\uac00-\ud7a3]"
 )
+
+# The characters a text must hold for the odd-event expression to match in it.
+GATE = Gate(ODD_PATTERNS.values())
 
 # Words seen (with the space before them, but for a line's first word) and whether each
 # is odd; emptied when full, so memory stays bounded.
@@ -51,7 +58,7 @@ def _odd_word(word: str) -> bool:
     if odd is None:
         if len(_odd_words) >= MAX_REMEMBERED_WORDS:
             _odd_words.clear()
-        odd = _odd_words[word] = ODD_RE.search(word) is not None
+        odd = _odd_words[word] = GATE.may_match(word) and ODD_RE.search(word) is not None
     return odd
 
 
@@ -66,7 +73,7 @@ def looks_odd(line: str) -> bool:
     if _NOT_HAN.search(line) is None or _NOT_HANGUL.search(line) is None:
         return False
     if not SPACE_SENSITIVE.isdisjoint(line):
-        return ODD_RE.search(line) is not None
+        return GATE.may_match(line) and ODD_RE.search(line) is not None
     first, *others = line.split(" ")
     if not first.isascii() and _odd_word(first):
         return True
