@@ -132,6 +132,10 @@ class LineScreen:
         ascii_class: set[str] = set()
         self.scans: list[re.Pattern[str]] = []
         self.line_by_line: list[re.Pattern[str]] = []
+        # A plain string at a line's start or end ("^ ", " $" of the space fixer) is found
+        # as the string after or before a line feed, which is far quicker to search for.
+        self.line_starts: list[tuple[str, re.Pattern[str]]] = []
+        self.line_ends: list[tuple[str, re.Pattern[str]]] = []
         for fixer in pipeline.chain:
             guard = fixer.guard
             for alternative in split_alternatives(guard.pattern, guard.flags):
@@ -139,10 +143,19 @@ class LineScreen:
                     continue  # (a line with a non-ASCII character is a candidate anyway)
                 if _ONE_CLASS_RE.fullmatch(alternative):
                     ascii_class.update(_ascii_members(re.compile(alternative, guard.flags)))
+                elif _plain(alternative[1:], guard.flags) and alternative.startswith("^"):
+                    start = alternative[1:]
+                    self.line_starts.append((start, re.compile(re.escape("\n" + start))))
+                elif _plain(alternative[:-1], guard.flags) and alternative.endswith("$"):
+                    end = alternative[:-1]
+                    self.line_ends.append((end, re.compile(re.escape(end + "\n"))))
                 elif any(mark in alternative for mark in _LINE_BOUND):
                     self.line_by_line.append(re.compile(alternative, guard.flags))
                 else:
                     self.scans.append(re.compile(alternative, guard.flags | re.MULTILINE))
+        # The one class of single ASCII characters: a batch holding none of them, as most
+        # do, is told by deleting them (much quicker than a search).
+        self.members = {ord(c): None for c in ascii_class}
         if ascii_class:
             members = "".join(f"\\x{ord(c):02x}" for c in sorted(ascii_class))
             self.scans.insert(0, re.compile(f"[{members}]"))
@@ -150,10 +163,21 @@ class LineScreen:
     def candidates(self, lines: list[str], scan_text: Callable[[], str]) -> list[int]:
         """Indexes of the lines that may need work; ``scan_text()`` is ``"\\n".join(lines)``."""
         flagged = {index for index, line in enumerate(lines) if not line.isascii()}
-        if self.scans:
+        if self.scans or self.line_starts or self.line_ends:
             text = scan_text()
             starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
-            for pattern in self.scans:
+            scans = self.scans
+            if self.members and len(text.translate(self.members)) == len(text):
+                scans = scans[1:]  # (no character of the class in the batch)
+            for pattern in scans:
+                _flag_matches(pattern, text, starts, flagged)
+            for start, pattern in self.line_starts:
+                if text.startswith(start):
+                    flagged.add(0)
+                _flag_matches(pattern, text, starts, flagged, skip=1)
+            for end, pattern in self.line_ends:
+                if text.endswith(end):
+                    flagged.add(len(lines) - 1)
                 _flag_matches(pattern, text, starts, flagged)
         for pattern in self.line_by_line:
             flagged.update(
@@ -162,18 +186,33 @@ class LineScreen:
         return sorted(flagged)
 
 
+def _plain(text: str, flags: int) -> bool:
+    """Whether ``text`` is a non-empty string of ASCII that matches only itself."""
+    return (
+        bool(text)
+        and text.isascii()
+        and "\n" not in text
+        and not flags & (re.IGNORECASE | re.VERBOSE)
+        and re.escape(text) == text.replace(" ", "\\ ")  # (only spaces are escaped)
+    )
+
+
 def _flag_matches(
-    pattern: re.Pattern[str], text: str, starts: list[int], flagged: set[int]
+    pattern: re.Pattern[str], text: str, starts: list[int], flagged: set[int], skip: int = 0
 ) -> None:
-    """Add the lines where ``pattern`` matches in ``text``; one search per matching line."""
+    """Add the lines where ``pattern`` matches in ``text``; one search per matching line.
+
+    The first ``skip`` characters of a match (a line feed before a line's start) do not
+    count.
+    """
     position, last_line = 0, len(starts) - 2
     while (match := pattern.search(text, position)) is not None:
-        first = bisect.bisect_right(starts, match.start()) - 1
+        first = bisect.bisect_right(starts, match.start() + skip) - 1
         last = bisect.bisect_right(starts, max(match.end() - 1, match.start())) - 1
         flagged.update(range(first, min(last, last_line) + 1))
         if last >= last_line:
             return
-        position = starts[last + 1]
+        position = starts[last + 1] - skip
 
 
 # --- one batch -----------------------------------------------------------------------------

@@ -542,6 +542,9 @@ def test_the_screen_lets_clean_ascii_lines_through() -> None:
     # The stylised guard's astral part looks ahead for a non-ASCII character: no ASCII
     # line is searched with it one by one.
     assert screen.line_by_line == []
+    # A space at a line's start or end is found around the line feeds, on every line.
+    lines = [" a", " b", " c", "d", "e ", " f", "g", "h ", "i "]
+    assert screen.candidates(lines, lambda: "\n".join(lines)) == [0, 1, 2, 4, 5, 7, 8]
 
 
 @pytest.mark.parametrize("method", ["fork", "spawn"])
