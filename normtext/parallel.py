@@ -154,20 +154,30 @@ class LineScreen:
                 else:
                     self.scans.append(re.compile(alternative, guard.flags | re.MULTILINE))
         # The one class of single ASCII characters: a batch holding none of them, as most
-        # do, is told by deleting them (much quicker than a search).
-        self.members = {ord(c): None for c in ascii_class}
+        # do, is told by deleting them from its UTF-8 bytes (much quicker than a search).
+        self.members = "".join(sorted(ascii_class)).encode("ascii")
         if ascii_class:
             members = "".join(f"\\x{ord(c):02x}" for c in sorted(ascii_class))
             self.scans.insert(0, re.compile(f"[{members}]"))
 
-    def candidates(self, lines: list[str], scan_text: Callable[[], str]) -> list[int]:
-        """Indexes of the lines that may need work; ``scan_text()`` is ``"\\n".join(lines)``."""
+    def candidates(
+        self, lines: list[str], scan_text: Callable[[], str], utf8: bytes | None = None
+    ) -> list[int]:
+        """Indexes of the lines that may need work; ``scan_text()`` is ``"\\n".join(lines)``.
+
+        ``utf8``, where given, is the batch as UTF-8 bytes (an ASCII character is one
+        byte there, and no byte of another character is ASCII).
+        """
         flagged = {index for index, line in enumerate(lines) if not line.isascii()}
         if self.scans or self.line_starts or self.line_ends:
             text = scan_text()
             starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
             scans = self.scans
-            if self.members and len(text.translate(self.members)) == len(text):
+            if (
+                self.members
+                and utf8 is not None
+                and len(utf8.translate(None, self.members)) == len(utf8)
+            ):
                 scans = scans[1:]  # (no character of the class in the batch)
             for pattern in scans:
                 _flag_matches(pattern, text, starts, flagged)
@@ -290,7 +300,8 @@ class BatchWork:
         lines = BatchLines(decode_batch(batch, task.encoding, task.name), batch.previous_ending)
         result = BatchResult(lines.count, [], None)
         fix_line = self.pipeline.fix_line
-        for index in self.screen.candidates(lines.lines, lines.scan_text):
+        utf8 = batch.data if task.utf8 else None
+        for index in self.screen.candidates(lines.lines, lines.scan_text, utf8):
             if index >= lines.count:
                 break
             line = lines.lines[index]

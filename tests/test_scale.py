@@ -530,9 +530,13 @@ def test_the_screen_never_misses_a_line_the_pipeline_would_touch(lines: list[str
     for chain in CHAINS:
         normalizer = Normalizer(chain) if isinstance(chain, str) else Normalizer(only=chain)
         pipeline = normalizer.pipeline
-        candidates = set(LineScreen(pipeline).candidates(lines, lambda: "\n".join(lines)))
+        screen = LineScreen(pipeline)
+        text = "\n".join(lines)
         needed = {i for i, line in enumerate(lines) if pipeline.needs_work(line)}
-        assert needed <= candidates, (chain, lines)
+        assert needed <= set(screen.candidates(lines, text.__str__)), (chain, lines)
+        # With the batch's bytes at hand, a class of characters absent from them is skipped.
+        utf8 = text.encode("utf-8")
+        assert needed <= set(screen.candidates(lines, text.__str__, utf8)), (chain, lines)
 
 
 def test_the_screen_lets_clean_ascii_lines_through() -> None:
@@ -545,6 +549,9 @@ def test_the_screen_lets_clean_ascii_lines_through() -> None:
     # A space at a line's start or end is found around the line feeds, on every line.
     lines = [" a", " b", " c", "d", "e ", " f", "g", "h ", "i "]
     assert screen.candidates(lines, lambda: "\n".join(lines)) == [0, 1, 2, 4, 5, 7, 8]
+    lines = ["clean", "a\x01b", "clean"]
+    utf8 = "\n".join(lines).encode()
+    assert screen.candidates(lines, lambda: "\n".join(lines), utf8) == [1]
 
 
 @pytest.mark.parametrize("method", ["fork", "spawn"])
