@@ -133,9 +133,9 @@ class LineScreen:
         self.scans: list[re.Pattern[str]] = []
         self.line_by_line: list[re.Pattern[str]] = []
         # A plain string at a line's start or end ("^ ", " $" of the space fixer) is found
-        # as the string after or before a line feed, which is far quicker to search for.
-        self.line_starts: list[tuple[str, re.Pattern[str]]] = []
-        self.line_ends: list[tuple[str, re.Pattern[str]]] = []
+        # as the string after or before a line feed, which is far quicker to search for:
+        # each with whether it starts a line.
+        self.line_edges: list[tuple[str, re.Pattern[str], bool]] = []
         for fixer in pipeline.chain:
             guard = fixer.guard
             for alternative in split_alternatives(guard.pattern, guard.flags):
@@ -145,10 +145,10 @@ class LineScreen:
                     ascii_class.update(_ascii_members(re.compile(alternative, guard.flags)))
                 elif _plain(alternative[1:], guard.flags) and alternative.startswith("^"):
                     start = alternative[1:]
-                    self.line_starts.append((start, re.compile(re.escape("\n" + start))))
+                    self.line_edges.append((start, re.compile(re.escape("\n" + start)), True))
                 elif _plain(alternative[:-1], guard.flags) and alternative.endswith("$"):
                     end = alternative[:-1]
-                    self.line_ends.append((end, re.compile(re.escape(end + "\n"))))
+                    self.line_edges.append((end, re.compile(re.escape(end + "\n")), False))
                 elif any(mark in alternative for mark in _LINE_BOUND):
                     self.line_by_line.append(re.compile(alternative, guard.flags))
                 else:
@@ -169,7 +169,7 @@ class LineScreen:
         byte there, and no byte of another character is ASCII).
         """
         flagged = {index for index, line in enumerate(lines) if not line.isascii()}
-        if self.scans or self.line_starts or self.line_ends:
+        if self.scans or self.line_edges:
             text = scan_text()
             starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
             scans = self.scans
@@ -181,14 +181,11 @@ class LineScreen:
                 scans = scans[1:]  # (no character of the class in the batch)
             for pattern in scans:
                 _flag_matches(pattern, text, starts, flagged)
-            for start, pattern in self.line_starts:
-                if text.startswith(start):
-                    flagged.add(0)
-                _flag_matches(pattern, text, starts, flagged, skip=1)
-            for end, pattern in self.line_ends:
-                if text.endswith(end):
-                    flagged.add(len(lines) - 1)
-                _flag_matches(pattern, text, starts, flagged)
+            for plain, pattern, at_start in self.line_edges:
+                # (The first line has no line feed before it, the last none after it.)
+                if text.startswith(plain) if at_start else text.endswith(plain):
+                    flagged.add(0 if at_start else len(lines) - 1)
+                _flag_matches(pattern, text, starts, flagged, skip=int(at_start))
         for pattern in self.line_by_line:
             flagged.update(
                 i for i, line in enumerate(lines) if i not in flagged and pattern.search(line)

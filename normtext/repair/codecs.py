@@ -46,8 +46,8 @@ REPLACEMENT_MARKS = "\ufffd?"
 # A question mark right after a non-ASCII character: the '?' a decoder wrote for a byte.
 QUESTION_MARK_RE = re.compile("[^\x00-\x7f]\\?")
 UTF8_LEADS = range(0xC2, 0xF5)
-UNENCODABLE = "\uffff"  # (stands for a character a table does not hold)
 UTF8_CONTINUATIONS = range(0x80, 0xC0)
+UNENCODABLE = "\uffff"  # (stands for a character a table does not hold)
 
 
 def _decode_byte(codec: str, byte: int) -> str | None:
@@ -71,10 +71,6 @@ class CodecTable:
     # For ``str.translate``: each character of ``to_byte`` to the Latin-1 character of
     # its byte, and every other Latin-1 character to one Latin-1 cannot encode.
     latin1_of: dict[int, str]
-
-    def encode(self, chars: str) -> bytes:
-        """The bytes ``chars`` came from (every char must be in ``to_byte``)."""
-        return bytes(self.to_byte[c] for c in chars)
 
     def bytes_of(self, text: str) -> bytes | None:
         """The bytes ``text`` came from, its ASCII as is; None if a character of

@@ -486,6 +486,12 @@ APOSTROPHES = frozenset("’'")
 NAME_MARKS = frozenset("™®")
 
 
+def _fits_a_word_edge(char: str) -> bool:
+    """Whether ``char`` is punctuation that words carry glued to an edge: a quote,
+    bracket or dash, a low quote, the ellipsis, a Spanish opening mark."""
+    return unicodedata.category(char) in EDGE_PUNCTUATION or char in "‚„…¿¡"
+
+
 def _unlettered(line: str, patch: Patch) -> bool:
     """Whether ``patch`` writes a symbol into a word where only letters stood (cp866's
     clean "Москве" read as "Мо᪢е"): no harmless change does that. A whole word may
@@ -500,10 +506,7 @@ def _unlettered(line: str, patch: Patch) -> bool:
     if not written or not (left or right):
         return False
     return (left and right) or any(
-        unicodedata.category(c) not in EDGE_PUNCTUATION
-        and c not in "‚„…¿¡"
-        and not (c in NAME_MARKS and left)
-        for c in written
+        not _fits_a_word_edge(c) and not (c in NAME_MARKS and left) for c in written
     )
 
 
@@ -1143,7 +1146,7 @@ def _sibling_clues(table: CodecTable) -> frozenset[str]:
     )
 
 
-SIBLING_CLUES = {table.name: _sibling_clues(table) for table in TABLES}
+SIBLING_CLUES = {codec: _sibling_clues(TABLES_BY_NAME[codec]) for codec in FTFY_CODECS.values()}
 
 
 def _may_be_sibling(line: str, ftfy_steps: list[str]) -> bool:
@@ -1177,10 +1180,9 @@ def _glued_symbols(text: str) -> int:
         )
         count += _exotic(char) or (
             glued
-            and unicodedata.category(char) not in EDGE_PUNCTUATION
+            and not _fits_a_word_edge(char)
             and char not in APOSTROPHES
             and char not in NAME_MARKS
-            and char not in "‚„…¿¡"
         )
     return count
 
@@ -1272,11 +1274,18 @@ def _worth_second_look(line: str, repaired: str, ftfy_steps: list[str]) -> bool:
         or any(step in SECOND_LOOK_STEPS for step in ftfy_steps)
     ):
         return True
-    if len(ftfy_steps) == 2 and ftfy_steps[1] == "decode utf-8":
-        action, _, codec = ftfy_steps[0].partition(" ")
-        if action == "encode" and codec in FTFY_CODECS:
-            return _rivalled(line, FTFY_CODECS[codec])
+    codec = _first_layer(ftfy_steps)
+    if len(ftfy_steps) == 2 and codec in FTFY_CODECS:
+        return _rivalled(line, FTFY_CODECS[codec])
     return _may_be_sibling(line, ftfy_steps) or case_surprises(repaired) > 0
+
+
+def _first_layer(ftfy_steps: list[str]) -> str | None:
+    """ftfy's codec, where its steps begin by reading the line as UTF-8 through one."""
+    if len(ftfy_steps) < 2 or ftfy_steps[1] != "decode utf-8":
+        return None
+    action, _, codec = ftfy_steps[0].partition(" ")
+    return codec if action == "encode" else None
 
 
 def repair(line: str) -> Repaired:
@@ -1315,10 +1324,8 @@ def repair(line: str) -> Repaired:
 
 def _outer_layer(line: str, ftfy_steps: list[str]) -> str | None:
     """The line with only ftfy's first layer undone, where ftfy went on after it."""
-    if len(ftfy_steps) < 3 or ftfy_steps[1] != "decode utf-8":
-        return None
-    action, _, codec = ftfy_steps[0].partition(" ")
-    if action != "encode":
+    codec = _first_layer(ftfy_steps)
+    if len(ftfy_steps) < 3 or codec is None:
         return None
     try:
         return ftfy.apply_plan(line, [("encode", codec), ("decode", "utf-8")])

@@ -58,8 +58,13 @@ def _odd_word(word: str) -> bool:
     if odd is None:
         if len(_odd_words) >= MAX_REMEMBERED_WORDS:
             _odd_words.clear()
-        odd = _odd_words[word] = GATE.may_match(word) and ODD_RE.search(word) is not None
+        odd = _odd_words[word] = _scan(word)
     return odd
+
+
+def _scan(text: str) -> bool:
+    """Whether the odd-event expression matches in ``text``, asking the gate first."""
+    return GATE.may_match(text) and ODD_RE.search(text) is not None
 
 
 def looks_odd(line: str) -> bool:
@@ -73,7 +78,7 @@ def looks_odd(line: str) -> bool:
     if _NOT_HAN.search(line) is None or _NOT_HANGUL.search(line) is None:
         return False
     if not SPACE_SENSITIVE.isdisjoint(line):
-        return GATE.may_match(line) and ODD_RE.search(line) is not None
+        return _scan(line)
     first, *others = line.split(" ")
     if not first.isascii() and _odd_word(first):
         return True
