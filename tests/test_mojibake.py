@@ -22,7 +22,7 @@ from normtext.fixers import repair_mojibake
 from normtext.repair import describe_repair, repair
 from normtext.repair.accuracy import clean_lines, score
 from normtext.repair.codecs import CODEC_NAMES
-from normtext.repair.context import is_emoji
+from normtext.repair.context import WORD_FREQUENCY_MARGIN, is_emoji, word_frequency
 from normtext.repair.simulate import garble
 
 PEER = SHARED / "peer-suites" / "ftfy"
@@ -230,6 +230,18 @@ def test_known_words_that_disagree_still_settle_the_letters_they_share() -> None
     # known, so the first lost letter is "я" and the last is written as U+FFFD.
     line = "Годовая инфляция в России замедлилась"
     assert repair_mojibake(garble(line, "cp1254", "drop")) == line.replace("ция", "ци\ufffd")
+
+
+def test_a_far_more_frequent_known_word_wins() -> None:
+    # cp1254 drops 0x90 and 0x9E: "?מנים" is "אמנים" (artists) or "ממנים" (appointing),
+    # both known; the first is over ten times as frequent.
+    assert word_frequency("אמנים") - word_frequency("ממנים") >= WORD_FREQUENCY_MARGIN
+    line = "תערוכה של אמנים צעירים"
+    assert repair_mojibake(garble(line, "cp1254", "drop")) == line
+    # Close frequencies decide nothing ("инфляция", "инфляцию" above).
+    assert abs(word_frequency("инфляция") - word_frequency("инфляцию")) < WORD_FREQUENCY_MARGIN
+    assert word_frequency("ИНФЛЯЦИЯ") == word_frequency("инфляция") > 0
+    assert word_frequency("инфляцяя") == 0
 
 
 def test_same_result_under_every_hash_seed() -> None:

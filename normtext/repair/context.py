@@ -16,7 +16,7 @@ import sys
 import unicodedata
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -361,22 +361,55 @@ def letter_count(candidate: str, left: str = "", right: str = "") -> float:
 
 
 @lru_cache(maxsize=1)
-def _word_hashes() -> array[int]:
-    """CRC-32 hashes of real words with a non-ASCII letter (``tools/derive_word_hashes.py``)."""
+def _word_table() -> tuple[array[int], bytes]:
+    """CRC-32 hashes of real words with a non-ASCII letter, sorted, and for each the
+    word's frequency as ten times its Zipf value (``tools/derive_word_hashes.py``)."""
+    data = resources.files("normtext.repair").joinpath("_words.bin").read_bytes()
+    count = len(data) // 5
     table: array[int] = array("I")
-    table.frombytes(resources.files("normtext.repair").joinpath("_words.bin").read_bytes())
+    table.frombytes(data[: 4 * count])
     if sys.byteorder != "little":
         table.byteswap()
-    return table
+    return table, data[4 * count :]
+
+
+def word_frequency(word: str) -> int:
+    """Ten times the Zipf value of ``word`` (any case) in the word lists; 0 if not listed.
+
+    A Zipf value is ``log10`` of a word's frequency per billion words: 7 for "и" in
+    Russian, 3 for a word seen once in a million.
+    """
+    table, frequencies = _word_table()
+    # (The lists are case-folded, "ß" included: "schließt" is listed as "schliesst".)
+    key = zlib.crc32((word.casefold() if "ß" in word else word.lower()).encode("utf-8"))
+    index = bisect.bisect_left(table, key)
+    return frequencies[index] if index < len(table) and table[index] == key else 0
 
 
 def is_known_word(word: str) -> bool:
     """Whether ``word`` (any case) is among the real words the word lists hold."""
-    table = _word_hashes()
-    # (The lists are case-folded, "ß" included: "schließt" is listed as "schliesst".)
-    key = zlib.crc32((word.casefold() if "ß" in word else word.lower()).encode("utf-8"))
-    index = bisect.bisect_left(table, key)
-    return index < len(table) and table[index] == key
+    return word_frequency(word) > 0
+
+
+# Of several known words that fit, one at least this much more frequent (in tenths of a
+# Zipf value: 10 is ten times as frequent) is taken.
+WORD_FREQUENCY_MARGIN = 10
+
+
+def most_frequent_spellings(spellings: list[str], word_of: Callable[[str], str]) -> list[str]:
+    """``spellings`` narrowed to the one (up to case) whose word is far more frequent.
+
+    ``word_of`` gives the word each spelling makes. Where the words of two or more
+    spellings are listed, one :data:`WORD_FREQUENCY_MARGIN` more frequent than every other
+    wins (Hebrew "אמנים", artists, not "ממנים", appointing); otherwise all are kept.
+    """
+    distinct = list(dict.fromkeys(s.lower() for s in spellings))
+    if len(distinct) < 2:
+        return spellings
+    ranked = sorted((word_frequency(word_of(s)), s) for s in distinct)
+    if ranked[-1][0] - ranked[-2][0] < WORD_FREQUENCY_MARGIN:
+        return spellings
+    return [s for s in spellings if s.lower() == ranked[-1][1]]
 
 
 def known_words(text: str) -> int:
@@ -464,14 +497,15 @@ def text_style_pictographs(text: str) -> int:
 
 
 def word_list_choice(candidates: Iterable[str], left: str, right: str) -> str | None:
-    """The one candidate that makes ``left + candidate + right`` a known word, if just one.
+    """The one candidate that makes ``left + candidate + right`` a known word, if just one
+    (or one far more frequent than the others: see :func:`most_frequent_spellings`).
 
     Two that differ only in case (``č``, ``Č``) count as one, in the case of the word.
     """
     if not left and not right:
         return None
     spelled = [c for c in candidates if is_letter(c) and is_known_word(left + c + right)]
-    return in_case_of(spelled, left + right)
+    return in_case_of(most_frequent_spellings(spelled, lambda c: left + c + right), left + right)
 
 
 # Scripts whose words are looked up inside a run of letters: Chinese and Japanese have

@@ -43,6 +43,7 @@ from normtext.repair.context import (
     is_known_word,
     is_letter,
     known_words,
+    most_frequent_spellings,
     rarity,
     style_of,
     text_style_pictographs,
@@ -269,15 +270,21 @@ def _spelling(
     ]
     if math.prod(len(choices) for choices in letters) > MAX_SPELLINGS:
         return None
-    spellings: list[str] = []
-    for filling in itertools.product(*letters):
-        spelled = list(word)
+
+    def spelled(filling: str) -> str:
+        chars = list(word)
         for position, char in zip(positions, filling, strict=True):
-            spelled[position] = char
-        if is_known_word("".join(spelled)):
-            spellings.append("".join(filling))
+            chars[position] = char
+        return "".join(chars)
+
+    spellings = [
+        "".join(filling)
+        for filling in itertools.product(*letters)
+        if is_known_word(spelled("".join(filling)))
+    ]
     if not spellings:
         return None
+    spellings = most_frequent_spellings(spellings, spelled)
     whole = in_case_of(spellings, known)
     if whole is not None:
         return list(whole)
