@@ -22,7 +22,12 @@ from normtext.fixers import repair_mojibake
 from normtext.repair import describe_repair, repair
 from normtext.repair.accuracy import clean_lines, score
 from normtext.repair.codecs import CODEC_NAMES
-from normtext.repair.context import WORD_FREQUENCY_MARGIN, is_emoji, word_frequency
+from normtext.repair.context import (
+    WORD_FREQUENCY_MARGIN,
+    in_line_alphabet,
+    is_emoji,
+    word_frequency,
+)
 from normtext.repair.simulate import garble
 
 PEER = SHARED / "peer-suites" / "ftfy"
@@ -242,6 +247,16 @@ def test_a_far_more_frequent_known_word_wins() -> None:
     assert abs(word_frequency("инфляция") - word_frequency("инфляцию")) < WORD_FREQUENCY_MARGIN
     assert word_frequency("ИНФЛЯЦИЯ") == word_frequency("инфляция") > 0
     assert word_frequency("инфляцяя") == 0
+
+
+def test_lost_letters_keep_to_the_alphabet_of_the_line() -> None:
+    czech = "Koruna oslabila vůči euru"
+    assert in_line_alphabet(("ā", "č", "ď", "•"), czech) == ("č", "ď", "•")
+    # Nothing to go on: no letters, letters no single alphabet holds, or no letter left.
+    assert in_line_alphabet(("ā", "č"), "Koruna 25,30") == ("ā", "č")
+    assert in_line_alphabet(("ā", "č"), "vůči şehir") == ("ā", "č")
+    assert in_line_alphabet(("ā", "•"), czech) == ("ā", "•")
+    assert in_line_alphabet(("ā", "中"), czech) == ("ā", "中")
 
 
 def test_same_result_under_every_hash_seed() -> None:

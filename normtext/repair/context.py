@@ -192,7 +192,24 @@ def rarity(text: str) -> int:
     A character's neighbours count for invisible joiners and selectors, and for
     combining marks, which need a letter or punctuation mark to sit on.
     """
-    return sum(1 for match in NON_ASCII_CHAR.finditer(text) if _rare_at(text, match.start()))
+    if text.isascii():
+        return 0
+    return sum(
+        1
+        for match in NON_ASCII_CHAR.finditer(text)
+        if not _common_anywhere(match.group()) and _rare_at(text, match.start())
+    )
+
+
+@lru_cache(maxsize=65536)
+def _common_anywhere(char: str) -> bool:
+    """Whether ``char`` is not rare whatever its neighbours (most characters)."""
+    return not (
+        char in PRESENTATION_SELECTORS
+        or char in JOINERS
+        or unicodedata.category(char) in ("Mn", "Mc")
+        or is_rare(char)
+    )
 
 
 def _case(char: str) -> str:
@@ -453,14 +470,37 @@ def foreign_letters(text: str) -> int:
     "obnişeniu", and letter pairs pooled over many languages may like Turkish "iş" better;
     but no language writes ş beside the ę and ł of the rest of the line.
     """
-    letters = {
+    letters = _alphabet_letters(text)
+    if not letters:
+        return 0
+    return min(len(letters - alphabet) for alphabet in _alphabets())
+
+
+def _alphabet_letters(text: str) -> set[str]:
+    return {
         char.lower()
         for char in text
         if not char.isascii() and _in_alphabet_scripts(char) and char.isalpha()
     }
+
+
+def in_line_alphabet(candidates: tuple[str, ...], context: str) -> tuple[str, ...]:
+    """``candidates`` without the letters that no alphabet holding ``context``'s holds.
+
+    A Czech line ("vůči … 25,30 K?") writes "č", not the Latvian "ā" that letter pairs
+    pooled over many languages may prefer. Only where some alphabet holds every letter of
+    the context (mojibake still in it, or two languages, decide nothing), and only if one
+    of the candidate letters that such alphabets judge is left.
+    """
+    letters = _alphabet_letters(context)
     if not letters:
-        return 0
-    return min(len(letters - alphabet) for alphabet in _alphabets())
+        return candidates
+    holding = [alphabet for alphabet in _alphabets() if letters <= alphabet]
+    judged = [c for c in candidates if _alphabet_letters(c)]
+    foreign = {c for c in judged if not any(c.lower() in alphabet for alphabet in holding)}
+    if not holding or len(foreign) == len(judged):
+        return candidates
+    return tuple(c for c in candidates if c not in foreign)
 
 
 def case_surprises(text: str) -> int:

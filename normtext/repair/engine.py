@@ -40,6 +40,7 @@ from normtext.repair.context import (
     dominant_style,
     foreign_letters,
     in_case_of,
+    in_line_alphabet,
     is_known_word,
     is_letter,
     known_words,
@@ -191,14 +192,17 @@ def _resolve(
         if not right and index + 1 < len(chars) and EMOJI_SELECTOR in run[index + 1].options:
             right = EMOJI_SELECTOR  # (a selector that lost a byte too: "â„ï¸" is "❄️")
         prefix = before + "".join(chars[:index])
+        # (Mojibake after the run, not yet decoded, would only blur the alphabet.)
+        context = prefix + "".join(chars[index + 1 :]) + (rest if after is not None else "")
+        options = in_line_alphabet(decoded.options, context)
         word_start, word_end = _word_around(prefix), _word_after(chars[index + 1 :], rest)
-        spelled = word_end is not None and word_list_choice(decoded.options, word_start, word_end)
+        spelled = word_end is not None and word_list_choice(options, word_start, word_end)
         if not spelled:
-            spelled = _unspaced_choice(decoded.options, prefix, chars[index + 1 :], rest)
+            spelled = _unspaced_choice(options, prefix, chars[index + 1 :], rest)
         if not spelled and _bare_lead(run):
             # A lone lead byte glued to letters is repaired only into a known word.
             spelled = REPLACEMENT
-        chars[index] = spelled or choose(decoded.options, left, right, surrounding, prefix)
+        chars[index] = spelled or choose(options, left, right, surrounding, prefix)
     # A Han or Hangul character given up is looked up again among those decided after it
     # ("受" of "の受け入れ", where "け" had lost a byte too).
     for index, decoded in enumerate(run):
