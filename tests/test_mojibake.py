@@ -257,6 +257,9 @@ def test_lost_letters_keep_to_the_alphabet_of_the_line() -> None:
     assert in_line_alphabet(("ā", "č"), "vůči şehir") == ("ā", "č")
     assert in_line_alphabet(("ā", "•"), czech) == ("ā", "•")
     assert in_line_alphabet(("ā", "中"), czech) == ("ā", "中")
+    # "Kā" is a common Latvian word, "Kč" a Czech one: the line's alphabet decides.
+    line = czech + " na 25,30 Kč"
+    assert repair_mojibake(garble(line, "cp1252", "replace")) == line
 
 
 def test_same_result_under_every_hash_seed() -> None:
