@@ -262,6 +262,15 @@ def test_lost_letters_keep_to_the_alphabet_of_the_line() -> None:
     assert repair_mojibake(garble(line, "cp1252", "replace")) == line
 
 
+def test_bytes_are_not_made_up_into_capitals_inside_a_word() -> None:
+    # cp1253 loses the second byte of "Н" and "И"; read through ISO-8859-7, which could
+    # only put back 0xAE, they would be "Ю": "ЮеЮ" is no word, so the run stays as it was.
+    line = "Безработицата спадна до 4,2 %, сочат данните на НСИ"
+    repaired = repair_mojibake(garble(line, "cp1253", "drop"))
+    assert "ЮеЮ" not in repaired
+    assert repaired.startswith("Безработицата спадна до 4,2 %, сочат данните на ")
+
+
 def test_same_result_under_every_hash_seed() -> None:
     # Ties between equally common scripts are broken the same way in every process (a
     # set's order changes with PYTHONHASHSEED).
