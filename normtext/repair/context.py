@@ -393,8 +393,8 @@ def _word_table() -> tuple[array[int], bytes]:
 def word_frequency(word: str) -> int:
     """Ten times the Zipf value of ``word`` (any case) in the word lists; 0 if not listed.
 
-    A Zipf value is ``log10`` of a word's frequency per billion words: 7 for "и" in
-    Russian, 3 for a word seen once in a million.
+    A Zipf value is ``log10`` of a word's frequency per billion words: about 7.6 for "и"
+    in Russian, 3 for a word seen once in a million.
     """
     table, frequencies = _word_table()
     # (The lists are case-folded, "ß" included: "schließt" is listed as "schliesst".)

@@ -262,10 +262,11 @@ def _spelling(
     """The letters for ``word``'s lost ``positions`` that spell a known word.
 
     Each position takes a letter of its options in the word's case (any case first);
-    spellings that differ only in case count as one. Where several known words fit
-    (Russian "инфл??ия" is "инфляция" or "инфляцию"), a position gets the letter they all
-    put there and the others stay open (""). None if no filling is known, or if there
-    are more than :data:`MAX_SPELLINGS` to try.
+    spellings that differ only in case count as one. Where several known words fit, one
+    ten times as frequent as each other wins (see :func:`most_frequent_spellings`);
+    failing that (Russian "инфл??ия" is "инфляция" or "инфляцию"), a position gets the
+    letter they all put there and the others stay open (""). None if no filling is
+    known, or if there are more than :data:`MAX_SPELLINGS` to try.
     """
     known = "".join(c for i, c in enumerate(word) if i not in positions)
     letters = [
