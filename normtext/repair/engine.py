@@ -1296,9 +1296,10 @@ def _worth_second_look(line: str, repaired: str, ftfy_steps: list[str]) -> bool:
     which is far quicker to answer than a second repair.
     """
     if (
-        _cost(repaired) != (0, 0)
-        or REPLACEMENT in repaired
+        REPLACEMENT in repaired
         or any(step in SECOND_LOOK_STEPS for step in ftfy_steps)
+        or looks_odd(repaired)  # (a text it finds clean has no odd events to count)
+        or rarity(repaired)
     ):
         return True
     codec = _first_layer(ftfy_steps)
