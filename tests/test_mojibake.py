@@ -271,6 +271,13 @@ def test_bytes_are_not_made_up_into_capitals_inside_a_word() -> None:
     assert repaired.startswith("Безработицата спадна до 4,2 %, сочат данните на ")
 
 
+def test_a_lead_byte_that_lost_both_continuation_bytes() -> None:
+    # cp1254 leaves seven continuation bytes undefined and drops both of "자" (EC 9E 90):
+    # its lone lead byte is tried with every pair of them, and "삼성전자" is the known word.
+    line = "삼성전자 주가 ₩78,000 돌파…외국인 순매수 이어져"
+    assert repair_mojibake(garble(line, "cp1254", "drop")) == line
+
+
 def test_same_result_under_every_hash_seed() -> None:
     # Ties between equally common scripts are broken the same way in every process (a
     # set's order changes with PYTHONHASHSEED).

@@ -94,8 +94,9 @@ def _with_insertions(present: list[int], count: int, options: list[int]) -> set[
 
 
 # A three-byte character that kept only its lead byte may have lost both others when the
-# codec leaves few continuation bytes undefined (cp1252: き, E3 81 8D, shows as "ã").
-FEW_UNDEFINED_CONTINUATIONS = 5
+# codec leaves few continuation bytes undefined (cp1252: き, E3 81 8D, shows as "ã"; up to
+# cp1258's nine, 81 pairs to try: cp1254 shows the "자" of "삼성전자", EC 9E 90, as "ì").
+FEW_UNDEFINED_CONTINUATIONS = 9
 
 
 def _may_miss(missing: int, present: list[int], dropped: frozenset[int]) -> bool:
