@@ -503,19 +503,22 @@ def in_line_alphabet(candidates: tuple[str, ...], context: str) -> tuple[str, ..
     return tuple(c for c in candidates if c not in foreign)
 
 
-def case_surprises(text: str) -> int:
+def case_surprises(text: str, across_words: bool = True) -> int:
     """How many non-ASCII capitals of ``text`` stand where a capital is unusual.
 
-    That is inside a word after a lowercase letter ("MeteorologovÊ"), or starting a word
-    that follows a lowercase word ("liliac În Apuseni"). Sibling codecs differ in case
-    only: cp1250 reads Romanian "în" as "În", ISO-8859-2 reads it right.
+    That is inside a word after a lowercase letter ("MeteorologovÊ", "ЮеЮ"), or, where
+    ``across_words``, starting a word that follows a lowercase word ("liliac În
+    Apuseni"). Sibling codecs differ in case only: cp1250 reads Romanian "în" as "În",
+    ISO-8859-2 reads it right.
     """
     count = 0
     for index, char in enumerate(text):
         if char.isascii() or not char.isupper() or not index:
             continue
         before = text[index - 1]
-        if before.islower() or (before == " " and text[index - 2 : index - 1].islower()):
+        if before.islower() or (
+            across_words and before == " " and text[index - 2 : index - 1].islower()
+        ):
             count += 1
     return count
 

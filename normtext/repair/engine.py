@@ -639,8 +639,8 @@ def _judge_alone(line: str, group: list[Patch]) -> bool | None:
     shifted = [replace(p, start=p.start - start, end=p.end - start) for p in group]
     penalty = _penalty(line, group)
     repaired = _apply(line[start:end], shifted)
-    if any(p.restored for p in group) and _capitals_after_small(repaired) > (
-        _capitals_after_small(line[start:end])
+    if any(p.restored for p in group) and case_surprises(repaired, across_words=False) > (
+        case_surprises(line[start:end], across_words=False)
     ):
         # Bytes made up into capitals after small letters of the same word ("ЮеЮ" for
         # "НСИ"): a guess that writes no real word.
@@ -663,15 +663,6 @@ def _judge_alone(line: str, group: list[Patch]) -> bool | None:
     ):
         return False
     return None
-
-
-def _capitals_after_small(text: str) -> int:
-    """How many non-ASCII capitals of ``text`` follow a small letter ("ЮеЮ" has one)."""
-    return sum(
-        1
-        for index in range(1, len(text))
-        if not text[index].isascii() and text[index].isupper() and text[index - 1].islower()
-    )
 
 
 def _reads_space_as_nbsp(line: str, patch: Patch) -> bool:
