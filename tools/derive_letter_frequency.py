@@ -57,6 +57,7 @@ import textwrap
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -162,6 +163,7 @@ def to_serbian_cyrillic(word: str) -> str | None:
     return "".join(letters)
 
 
+@cache
 def thai_words() -> list[tuple[str, float]]:
     """Thai words of the Thai National Corpus with their counts, most frequent first."""
     try:
