@@ -26,6 +26,7 @@ from normtext.repair.context import (
     WORD_FREQUENCY_MARGIN,
     in_line_alphabet,
     is_emoji,
+    is_known_word,
     word_frequency,
 )
 from normtext.repair.simulate import garble
@@ -269,6 +270,42 @@ def test_bytes_are_not_made_up_into_capitals_inside_a_word() -> None:
     repaired = repair_mojibake(garble(line, "cp1253", "drop"))
     assert "ЮеЮ" not in repaired
     assert repaired.startswith("Безработицата спадна до 4,2 %, сочат данните на ")
+
+
+def test_a_word_of_capitals_that_lost_most_letters() -> None:
+    # cp1253 drops the second byte of most Cyrillic capitals. "ΠΠΠ’Π" for "НОВИ" has
+    # fifteen letters to try in each of three places, too many to look up one by one;
+    # the letter pairs real words have narrow them, and "ПАРИЗУ" is found.
+    line = "ЂОКОВИЋ ОСВОЈИО ЈОШ ЈЕДАН ТРОФЕЈ У ПАРИЗУ"
+    assert repair_mojibake(garble(line, "cp1253", "drop")).endswith(" ТРОФЕ� У ПАРИЗУ")
+    # "НОВИ" itself has known words that fit just as well ("НОВА", "НИВО"), and
+    # ISO-8859-7's reading, which can only put back 0xAE, makes up "ЮЮТЮ": a word that is
+    # mostly guesses must be a known word, so that word stays as it was.
+    line = "ВЛАДА СРБИЈЕ УСВОЈИЛА НОВИ ЗАКОН О РАДУ"
+    repaired = repair_mojibake(garble(line, "cp1253", "drop"))
+    assert "ЮЮТЮ" not in repaired and "ЗЮЮЮЮ" not in repaired
+    assert " СРБИЈЕ " in repaired
+
+
+def test_restored_letters_take_the_case_of_their_place() -> None:
+    # A sentence starts with a capital; one capital is no word of capitals.
+    line = "Česká národní banka ponechala úrokové sazby beze změny"
+    assert repair_mojibake(garble(line, "cp1253", "drop")) == line
+    line = "Koruna oslabila vůči euru na 25,30 Kč"
+    assert repair_mojibake(garble(line, "cp1253", "drop")) == line
+    # "İ" is looked up as the "i" the Turkish lists write.
+    assert is_known_word("İşsizlik")
+    line = "İşsizlik oranı %8,5 ile son yılların en düşük seviyesinde"
+    assert repair_mojibake(garble(line, "cp1253", "drop")) == line
+
+
+def test_no_symbol_or_digit_is_made_up_inside_words() -> None:
+    # ISO-8859-7 reads cp1253's lost bytes as 0xAE: "⤮" for a quotation mark, the Tamil
+    # digit "௮" glued to letters. Neither is written.
+    line = "Critics call the minister’s plan “naïve” and “badly timed”"
+    assert "⤮" not in repair_mojibake(garble(line, "cp1253", "replace"))
+    line = "பொங்கல் பண்டிகைக்கு 16,000 சிறப்புப் பேருந்துகள் இயக்கம்"
+    assert "௮" not in repair_mojibake(garble(line, "cp1253", "replace"))
 
 
 def test_a_lead_byte_that_lost_both_continuation_bytes() -> None:

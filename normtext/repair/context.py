@@ -371,6 +371,41 @@ def seen_in_pairs(candidate: str, left: str, right: str) -> bool:
     )
 
 
+def fillings_in_pairs(
+    word: str, positions: list[int], letters: list[list[str]], limit: int
+) -> list[str] | None:
+    """The fillings of ``word``'s lost ``positions`` (one letter of each list, in order)
+    that put no letter beside a neighbour the letter-pair counts never hold it beside;
+    None if more than ``limit`` are left.
+
+    It narrows a search too wide to look every filling up: the pairs of real words with
+    letters of alphabetic scripts are nearly all counted (Han and Hangul pairs less so).
+    """
+    from normtext.repair._frequency import BIGRAM  # large: load when first needed
+
+    lost = set(positions)
+    padded = " " + word.lower() + " "
+
+    def seen(pair: str) -> bool:
+        return pair.isascii() or pair in BIGRAM
+
+    partial = [""]
+    for number, position in enumerate(positions):
+        after = padded[position + 2]
+        check_after = position + 1 not in lost
+        grown = []
+        for filling in partial:
+            before = filling[-1].lower() if position - 1 in lost and number else padded[position]
+            for letter in letters[number]:
+                char = letter.lower()
+                if seen(before + char) and (not check_after or seen(char + after)):
+                    grown.append(filling + letter)
+        if len(grown) > limit:
+            return None
+        partial = grown
+    return partial
+
+
 def letter_count(candidate: str, left: str = "", right: str = "") -> float:
     """How often ``candidate`` is written (smoothed by one); the neighbours are ignored."""
     counts, _covered = _letter_counts()
@@ -398,6 +433,8 @@ def word_frequency(word: str) -> int:
     """
     table, frequencies = _word_table()
     # (The lists are case-folded, "ß" included: "schließt" is listed as "schliesst".)
+    # ("İ" lowercases to "i" and a combining dot; the Turkish lists write "i".)
+    word = word.replace("İ", "i")
     key = zlib.crc32((word.casefold() if "ß" in word else word.lower()).encode("utf-8"))
     index = bisect.bisect_left(table, key)
     return frequencies[index] if index < len(table) and table[index] == key else 0
@@ -539,16 +576,23 @@ def text_style_pictographs(text: str) -> int:
     return count
 
 
-def word_list_choice(candidates: Iterable[str], left: str, right: str) -> str | None:
+def word_list_choice(
+    candidates: Iterable[str], left: str, right: str, capital: bool = False
+) -> str | None:
     """The one candidate that makes ``left + candidate + right`` a known word, if just one
     (or one far more frequent than the others: see :func:`most_frequent_spellings`).
 
-    Two that differ only in case (``č``, ``Č``) count as one, in the case of the word.
+    Two that differ only in case (``č``, ``Č``) count as one, in the case of the word
+    (a ``capital`` if the word starts a sentence and the candidate starts the word).
     """
     if not left and not right:
         return None
     spelled = [c for c in candidates if is_letter(c) and is_known_word(left + c + right)]
-    return in_case_of(most_frequent_spellings(spelled, lambda c: left + c + right), left + right)
+    return in_case_of(
+        most_frequent_spellings(spelled, lambda c: left + c + right),
+        left + right,
+        capital and not left,
+    )
 
 
 # Scripts whose words are looked up inside a run of letters: Chinese and Japanese have
@@ -594,19 +638,39 @@ def _longest_word_through(char: str, left: str, right: str) -> int:
     return longest
 
 
-def in_case_of(spellings: list[str], word: str) -> str | None:
+def in_case_of(spellings: list[str], word: str, capital: bool = False) -> str | None:
     """The one spelling of ``spellings`` (up to case) in the case ``word`` is written in.
 
+    A word of capitals (two or more) takes capitals; otherwise small letters, but for a
+    first letter that is a ``capital`` (the word starts a sentence).
+
     >>> in_case_of(["č", "Č"], "rozpotu"), in_case_of(["č", "Č"], "ROZPOTU")
+    ('č', 'Č')
+    >>> in_case_of(["č", "Č"], "K"), in_case_of(["č", "Č"], "eská", capital=True)
     ('č', 'Č')
     """
     if len({s.lower() for s in spellings}) != 1:
         return None
     if len(spellings) == 1:
         return spellings[0]
-    upper = word.isupper()
-    matching = [s for s in spellings if (s.isupper() if upper else s.islower())]
+    cased = [c for c in word if c.isupper() or c.islower()]
+    if len(cased) > 1 and all(c.isupper() for c in cased):
+        matching = [s for s in spellings if s.isupper()]
+    elif capital:
+        matching = [s for s in spellings if s[0].isupper() and s[1:] == s[1:].lower()]
+    else:
+        matching = [s for s in spellings if s.islower()]
     return matching[0] if len(matching) == 1 else None
+
+
+# What may stand between the end of a sentence and the first letter of the next.
+SENTENCE_OPENERS = " \"'“„«‘‚([¿¡"
+
+
+def starts_sentence(before: str) -> bool:
+    """Whether a word after ``before`` (the line up to it) starts a sentence."""
+    stripped = before.rstrip(SENTENCE_OPENERS)
+    return not stripped or stripped[-1] in ".!?"
 
 
 def _likelihood_token(char: str, symbols: bool) -> str:

@@ -38,6 +38,7 @@ from normtext.repair.context import (
     case_surprises,
     choose,
     dominant_style,
+    fillings_in_pairs,
     foreign_letters,
     in_case_of,
     in_line_alphabet,
@@ -46,6 +47,7 @@ from normtext.repair.context import (
     known_words,
     most_frequent_spellings,
     rarity,
+    starts_sentence,
     style_of,
     text_style_pictographs,
     unspaced_word_choice,
@@ -60,6 +62,9 @@ from normtext.scripts import script_of
 MAX_LAYERS = 3
 C1_RE = re.compile("[\x80-\x9f]")
 WHITESPACE = frozenset(" \t\u00a0\u3000")
+# Scripts written without spaces between words (Korean spaces phrases, not words): a
+# run of their letters is seldom a word a list holds.
+UNLISTED_RUNS = UNSPACED_SCRIPTS | {"THAI"}
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,8 @@ class Patch:
     # Every character written as "�" was surely not a letter (a quotation mark or dash
     # whose last byte was lost).
     lost_only_punctuation: bool = False
+    # Where in ``text`` the characters stand of which only the lead byte was left.
+    guessed_at: tuple[int, ...] = ()
 
 
 @dataclass
@@ -196,13 +203,19 @@ def _resolve(
         context = prefix + "".join(chars[index + 1 :]) + (rest if after is not None else "")
         options = in_line_alphabet(decoded.options, context)
         word_start, word_end = _word_around(prefix), _word_after(chars[index + 1 :], rest)
-        spelled = word_end is not None and word_list_choice(options, word_start, word_end)
+        capital = starts_sentence(prefix[: len(prefix) - len(word_start)])
+        spelled = word_end is not None and word_list_choice(
+            options, word_start, word_end, capital
+        )
         if not spelled:
             spelled = _unspaced_choice(options, prefix, chars[index + 1 :], rest)
         if not spelled and _bare_lead(run):
             # A lone lead byte glued to letters is repaired only into a known word.
             spelled = REPLACEMENT
         chars[index] = spelled or choose(options, left, right, surrounding, prefix)
+    for index, decoded in enumerate(run):
+        if decoded.restored and _out_of_place(chars, index, line[start - 1 : start], rest):
+            chars[index] = REPLACEMENT
     # A Han or Hangul character given up is looked up again among those decided after it
     # ("受" of "の受け入れ", where "け" had lost a byte too).
     for index, decoded in enumerate(run):
@@ -217,8 +230,33 @@ def _resolve(
         if c == REPLACEMENT
     )
     return Patch(
-        start, end, "".join(chars), restored, chars.count(REPLACEMENT), punctuation_only
+        start,
+        end,
+        "".join(chars),
+        restored,
+        chars.count(REPLACEMENT),
+        punctuation_only,
+        tuple(index for index, char in enumerate(chars) if _lead_only(run[index], char)),
     )
+
+
+def _out_of_place(chars: list[str], index: int, before: str, rest: str) -> bool:
+    """Whether restored ``chars[index]`` is what no text writes there: a symbol outside
+    the blocks running text uses (cp1253's lost "“" read by ISO-8859-7 as "⤮"), or a
+    digit glued to a letter (Tamil "ப்" read as "ம௮")."""
+    char = chars[index]
+    if _exotic(char):
+        return True
+    if unicodedata.category(char) != "Nd" or char.isascii():
+        return False
+    left = chars[index - 1] if index else before
+    right = chars[index + 1] if index + 1 < len(chars) else rest[:1]
+    return is_letter(left or " ") or is_letter(right or " ")
+
+
+def _lead_only(decoded: Decoded, char: str) -> bool:
+    """Whether every byte of ``char`` after its lead byte was restored."""
+    return decoded.restored > 0 and decoded.restored >= len(char.encode("utf-8")) - 1
 
 
 # Most letter combinations tried for one word with several lost characters.
@@ -246,23 +284,26 @@ def _spell_jointly(run: list[Decoded], chars: list[str], before: str, rest: str)
         index = last + 1
         if len(lost) < 2:
             continue
-        left = _word_around(before + "".join(chars[:first]))
+        prefix = before + "".join(chars[:first])
+        left = _word_around(prefix)
         right = (_word_after([], rest) or "") if last == len(chars) else ""
         word = left + "".join(c or REPLACEMENT for c in chars[first:last]) + right
         positions = [len(left) + k - first for k in lost]
-        found = _spelling(word, positions, [run[k].options for k in lost])
+        capital = starts_sentence(prefix[: len(prefix) - len(left)])
+        found = _spelling(word, positions, [run[k].options for k in lost], capital)
         if found is not None:
             for k, char in zip(lost, found, strict=True):
                 chars[k] = char  # ("" where the known words disagree)
 
 
 def _spelling(
-    word: str, positions: list[int], options: list[tuple[str, ...]]
+    word: str, positions: list[int], options: list[tuple[str, ...]], capital: bool = False
 ) -> list[str] | None:
     """The letters for ``word``'s lost ``positions`` that spell a known word.
 
-    Each position takes a letter of its options in the word's case (any case first);
-    spellings that differ only in case count as one. Where several known words fit, one
+    Each position takes a letter of its options in the word's case (any case first; a
+    first letter, if lost, a ``capital`` where the word starts a sentence); spellings
+    that differ only in case count as one. Where several known words fit, one
     ten times as frequent as each other wins (see :func:`most_frequent_spellings`);
     failing that (Russian "инфл??ия" is "инфляция" or "инфляцию"), a position gets the
     letter they all put there and the others stay open (""). None if no filling is
@@ -273,8 +314,17 @@ def _spelling(
         [c for c in choices if is_letter(c) and _case_fits(c, known, position > 0)]
         for position, choices in zip(positions, options, strict=True)
     ]
-    if math.prod(len(choices) for choices in letters) > MAX_SPELLINGS:
+    if math.prod(len(choices) for choices in letters) <= MAX_SPELLINGS:
+        fillings = ["".join(filling) for filling in itertools.product(*letters)]
+    elif any(script_of(c) in UNLISTED_RUNS for c in known):
         return None
+    else:
+        # Too many to look up (Serbian capitals through cp1253, "ΠΠΠ’Π" for "НОВИ"):
+        # only the fillings whose letter pairs real words have are tried.
+        pruned = fillings_in_pairs(word, positions, letters, MAX_SPELLINGS)
+        if pruned is None:
+            return None
+        fillings = pruned
 
     def spelled(filling: str) -> str:
         chars = list(word)
@@ -282,21 +332,18 @@ def _spelling(
             chars[position] = char
         return "".join(chars)
 
-    spellings = [
-        "".join(filling)
-        for filling in itertools.product(*letters)
-        if is_known_word(spelled("".join(filling)))
-    ]
+    spellings = [filling for filling in fillings if is_known_word(spelled(filling))]
     if not spellings:
         return None
     spellings = most_frequent_spellings(spellings, spelled)
-    whole = in_case_of(spellings, known)
+    initial = capital and positions[0] == 0
+    whole = in_case_of(spellings, known, initial)
     if whole is not None:
         return list(whole)
     agreed = []
     for index in range(len(positions)):
         chars = list(dict.fromkeys(spelling[index] for spelling in spellings))
-        agreed.append(in_case_of(chars, known) or "")
+        agreed.append(in_case_of(chars, known, initial and index == 0) or "")
     return agreed if any(agreed) else None
 
 
@@ -421,7 +468,8 @@ def _spell_across_runs(
     for first, last in _words_with(text, slots):
         positions = [p for p in range(first, last) if p in slots]
         options = [slots[p][2] for p in positions]
-        found = _spelling(text[first:last], [p - first for p in positions], options)
+        capital = starts_sentence(text[:first])
+        found = _spelling(text[first:last], [p - first for p in positions], options, capital)
         if found is not None:
             fills.update((p, c) for p, c in zip(positions, found, strict=True) if c)
     if not fills:
@@ -645,6 +693,8 @@ def _judge_alone(line: str, group: list[Patch]) -> bool | None:
         # Bytes made up into capitals after small letters of the same word ("ЮеЮ" for
         # "НСИ"): a guess that writes no real word.
         return None
+    if _made_up_words(repaired, shifted):
+        return None
     after = oddness(repaired) + penalty
     if after < before:
         return True
@@ -663,6 +713,26 @@ def _judge_alone(line: str, group: list[Patch]) -> bool | None:
     ):
         return False
     return None
+
+
+def _made_up_words(text: str, patches: list[Patch]) -> bool:
+    """Whether a word of ``text`` (the patches applied) is no known word though half its
+    letters, two or more, were restored from a lone lead byte: letter pairs alone cannot
+    vouch for so many guesses (ISO-8859-7 reads Serbian capitals through cp1253, "ΠΠΠ’Π"
+    for "НОВИ", as "ЮЮТЮ", every lost byte its 0xAE)."""
+    restored: set[int] = set()
+    shift = 0
+    for patch in patches:
+        restored.update(patch.start + shift + k for k in patch.guessed_at)
+        shift += len(patch.text) - (patch.end - patch.start)
+    for start, end in _words_with(text, restored):
+        word = text[start:end]
+        if any(script_of(c) in UNLISTED_RUNS for c in word):
+            continue
+        guesses = sum(1 for k in range(start, end) if k in restored)
+        if guesses >= 2 and 2 * guesses >= len(word) and not is_known_word(word):
+            return True
+    return False
 
 
 def _reads_space_as_nbsp(line: str, patch: Patch) -> bool:
