@@ -27,6 +27,7 @@ from normtext.repair.context import (
     in_line_alphabet,
     is_emoji,
     is_known_word,
+    opening_bracket,
     word_frequency,
 )
 from normtext.repair.simulate import garble
@@ -293,10 +294,25 @@ def test_restored_letters_take_the_case_of_their_place() -> None:
     assert repair_mojibake(garble(line, "cp1253", "drop")) == line
     line = "Koruna oslabila vůči euru na 25,30 Kč"
     assert repair_mojibake(garble(line, "cp1253", "drop")) == line
+    # Inside a sentence a word most often starts with a small letter.
+    line = "Ministr zdravotnictví slíbil zkrácení čekacích lhůt na operace"
+    assert repair_mojibake(garble(line, "cp1255", "replace")) == line
     # "İ" is looked up as the "i" the Turkish lists write.
     assert is_known_word("İşsizlik")
     line = "İşsizlik oranı %8,5 ile son yılların en düşük seviyesinde"
     assert repair_mojibake(garble(line, "cp1253", "drop")) == line
+
+
+def test_words_are_looked_up_as_the_lists_write_them() -> None:
+    # The lists write Arabic without vowel signs, shadda or tanwin.
+    assert word_frequency("يقرّ") == word_frequency("يقر") > 0
+    assert word_frequency("جديداً") == word_frequency("جديدا") > 0
+
+
+def test_a_corner_bracket_opens_where_one_closes_later() -> None:
+    assert opening_bracket(("、", "「", "」"), "国民の暮らし」と") == "「"
+    assert opening_bracket(("、", "「"), "国民の「暮らし」と") is None
+    assert opening_bracket(("、", "「"), "国民の暮らし") is None
 
 
 def test_no_symbol_or_digit_is_made_up_inside_words() -> None:

@@ -234,11 +234,13 @@ def dominant_style(option_sets: Iterable[Iterable[str]]) -> str:
     return max(counts, key=lambda k: counts[k]) if counts else ""
 
 
-def fit(candidate: str, left: str, right: str, surrounding: str = "") -> int:
+def fit(
+    candidate: str, left: str, right: str, surrounding: str = "", capital: bool = False
+) -> int:
     """How well ``candidate`` fits between neighbours ``left`` and ``right`` ("" if none).
 
     ``surrounding`` is the dominant style or script of the text around (see
-    :func:`dominant_style`).
+    :func:`dominant_style`); ``capital`` says a word starting here starts a sentence.
     """
     score = 0
     if surrounding and surrounding in (style_of(candidate), script_of(candidate)):
@@ -258,8 +260,9 @@ def fit(candidate: str, left: str, right: str, surrounding: str = "") -> int:
     case = _case(candidate)
     if case and left and _case(left):
         score += 1 if case == _case(left) or case == "lower" else -1
-    elif case == "upper" and right and _case(right) == "lower":
-        score += 1  # a capital starting a word
+    elif case and right and _case(right) == "lower":
+        # A word starts here: with a capital if it starts a sentence, else most often not.
+        score += 1 if (case == "upper") == capital else -1
     return score
 
 
@@ -286,14 +289,16 @@ def choose(
     right: str,
     surrounding: str = "",
     before: str = "",
+    after: str = "",
 ) -> str:
     """The candidate that context supports, or ``�`` when context cannot decide.
 
-    ``before`` is the line up to this character (as repaired so far), for quotes.
+    ``before`` is the line up to this character (as repaired so far), ``after`` the line
+    after it, for quotes, brackets and capitals.
     """
     if len(candidates) == 1:
         return candidates[0]
-    quote = closing_quote(candidates, before)
+    quote = closing_quote(candidates, before) or opening_bracket(candidates, after)
     if quote:
         return quote
     if EMOJI_SELECTOR in candidates and left and unicodedata.category(left) == "So":
@@ -308,7 +313,10 @@ def choose(
         return ZERO_WIDTH_JOINER  # "👨‍👩", not "👨”👩": the joiner of an emoji sequence
     if ideographic_comma(candidates, left):
         return IDEOGRAPHIC_COMMA
-    scored = sorted(((fit(c, left, right, surrounding), c) for c in candidates), reverse=True)
+    capital = starts_sentence(before)
+    scored = sorted(
+        ((fit(c, left, right, surrounding, capital), c) for c in candidates), reverse=True
+    )
     best_score = scored[0][0]
     tied = [c for score, c in scored if score == best_score]
     if len(tied) == 1:
@@ -334,6 +342,16 @@ def _currency_beside_number(candidates: list[str], before: str, right: str) -> s
     signs = [c for c in candidates if unicodedata.category(c) == "Sc"]
     beside = before.rstrip()[-1:].isdigit() or right.lstrip()[:1].isdigit()
     return signs[0] if len(signs) == 1 and beside else REPLACEMENT
+
+
+def opening_bracket(candidates: tuple[str, ...], after: str) -> str | None:
+    """The corner bracket among ``candidates`` that a closing one later in the line calls
+    for ("首相「国民…」", not "首相、国民…」")."""
+    for opener, closer in (("「", "」"), ("『", "』")):
+        end = after.find(closer)
+        if opener in candidates and end >= 0 and opener not in after[:end]:
+            return opener
+    return None
 
 
 IDEOGRAPHIC_COMMA = "、"
@@ -425,6 +443,12 @@ def _word_table() -> tuple[array[int], bytes]:
     return table, data[4 * count :]
 
 
+# Marks the word lists leave out (Arabic vowel signs, shadda and tanwin, and the tatweel):
+# "يقرّ" is looked up as "يقر". A lost character is never filled in with one of them.
+UNLISTED_MARKS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640))
+_WITHOUT_UNLISTED_MARKS = dict.fromkeys(map(ord, UNLISTED_MARKS))
+
+
 def word_frequency(word: str) -> int:
     """Ten times the Zipf value of ``word`` (any case) in the word lists; 0 if not listed.
 
@@ -434,7 +458,7 @@ def word_frequency(word: str) -> int:
     table, frequencies = _word_table()
     # (The lists are case-folded, "ß" included: "schließt" is listed as "schliesst".)
     # ("İ" lowercases to "i" and a combining dot; the Turkish lists write "i".)
-    word = word.replace("İ", "i")
+    word = word.replace("İ", "i").translate(_WITHOUT_UNLISTED_MARKS)
     key = zlib.crc32((word.casefold() if "ß" in word else word.lower()).encode("utf-8"))
     index = bisect.bisect_left(table, key)
     return frequencies[index] if index < len(table) and table[index] == key else 0
@@ -587,7 +611,11 @@ def word_list_choice(
     """
     if not left and not right:
         return None
-    spelled = [c for c in candidates if is_letter(c) and is_known_word(left + c + right)]
+    spelled = [
+        c
+        for c in candidates
+        if is_letter(c) and c not in UNLISTED_MARKS and is_known_word(left + c + right)
+    ]
     return in_case_of(
         most_frequent_spellings(spelled, lambda c: left + c + right),
         left + right,

@@ -34,6 +34,7 @@ from normtext.repair.codecs import REPLACEMENT_MARKS, TABLES, CodecTable, char_c
 from normtext.repair.context import (
     EMOJI_SELECTOR,
     REPLACEMENT,
+    UNLISTED_MARKS,
     UNSPACED_SCRIPTS,
     case_surprises,
     choose,
@@ -212,7 +213,8 @@ def _resolve(
         if not spelled and _bare_lead(run):
             # A lone lead byte glued to letters is repaired only into a known word.
             spelled = REPLACEMENT
-        chars[index] = spelled or choose(options, left, right, surrounding, prefix)
+        following = "".join(c or REPLACEMENT for c in chars[index + 1 :]) + rest
+        chars[index] = spelled or choose(options, left, right, surrounding, prefix, following)
     for index, decoded in enumerate(run):
         if decoded.restored and _out_of_place(chars, index, line[start - 1 : start], rest):
             chars[index] = REPLACEMENT
@@ -311,7 +313,11 @@ def _spelling(
     """
     known = "".join(c for i, c in enumerate(word) if i not in positions)
     letters = [
-        [c for c in choices if is_letter(c) and _case_fits(c, known, position > 0)]
+        [
+            c
+            for c in choices
+            if is_letter(c) and c not in UNLISTED_MARKS and _case_fits(c, known, position > 0)
+        ]
         for position, choices in zip(positions, options, strict=True)
     ]
     if math.prod(len(choices) for choices in letters) <= MAX_SPELLINGS:
