@@ -27,6 +27,7 @@ from normtext.repair.context import (
     in_line_alphabet,
     is_emoji,
     is_known_word,
+    likelihood,
     opening_bracket,
     word_frequency,
 )
@@ -307,6 +308,12 @@ def test_words_are_looked_up_as_the_lists_write_them() -> None:
     # The lists write Arabic without vowel signs, shadda or tanwin.
     assert word_frequency("يقرّ") == word_frequency("يقر") > 0
     assert word_frequency("جديداً") == word_frequency("جديدا") > 0
+
+
+def test_a_particle_may_follow_a_noun_in_text_without_spaces() -> None:
+    # The word lists are cut into words, so "数が" (a noun, then the particle) is no pair
+    # inside any word, and "数え" (of "数える") is: the pair across a word boundary counts.
+    assert likelihood("が", "数", "1") > likelihood("え", "数", "1")
 
 
 def test_a_corner_bracket_opens_where_one_closes_later() -> None:

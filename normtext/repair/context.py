@@ -17,7 +17,7 @@ import unicodedata
 import zlib
 from array import array
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from normtext.repair._emoji import EMOJI_RANGES
@@ -765,14 +765,41 @@ def likelihood(candidate: str, left: str, right: str) -> float:
     letter and letter-pair counts derived from wordfreq's word lists (see
     ``tools/derive_letter_frequency.py``); counts are smoothed by one.
     """
-    from normtext.repair._frequency import BIGRAM, UNIGRAM  # large: load when first needed
+    from normtext.repair._frequency import UNIGRAM  # large: load when first needed
 
     char = candidate.lower()
     unigram = UNIGRAM.get(char, 0) + 1
     score = float(unigram)
     before, after = _neighbour(left), _neighbour(right)
     if before is not None:
-        score *= (BIGRAM.get(before + char, 0) + 1) / unigram
+        score *= (_pair_count(before, char) + 1) / unigram
     if after is not None:
-        score *= (BIGRAM.get(char + after, 0) + 1) / unigram
+        score *= (_pair_count(char, after) + 1) / unigram
     return score
+
+
+# Scripts written without spaces, whose word lists are cut into words by a segmenter.
+SEGMENTED_SCRIPTS = frozenset({"HAN"})
+
+
+def _pair_count(first: str, second: str) -> float:
+    """How often ``second`` follows ``first``: inside a word, and in text written without
+    spaces also across the boundary of two words ("数が": a noun, then a particle that the
+    segmented word lists count as a word of its own)."""
+    from normtext.repair._frequency import BIGRAM
+
+    count = float(BIGRAM.get(first + second, 0))
+    script = script_of(second)
+    if script in SEGMENTED_SCRIPTS and script_of(first) == script:
+        count += BIGRAM.get(first + " ", 0) * BIGRAM.get(" " + second, 0) / _word_starts(script)
+    return count
+
+
+@cache
+def _word_starts(script: str) -> int:
+    """How many words of ``script`` the letter-pair counts saw start (at least one)."""
+    from normtext.repair._frequency import BIGRAM
+
+    return max(
+        1, sum(n for pair, n in BIGRAM.items() if pair[0] == " " and script_of(pair[1]) == script)
+    )
