@@ -28,6 +28,7 @@ from normtext.repair.context import (
     is_emoji,
     is_known_word,
     likelihood,
+    one_letter_word,
     opening_bracket,
     word_frequency,
 )
@@ -314,6 +315,15 @@ def test_a_particle_may_follow_a_noun_in_text_without_spaces() -> None:
     # The word lists are cut into words, so "数が" (a noun, then the particle) is no pair
     # inside any word, and "数え" (of "数える") is: the pair across a word boundary counts.
     assert likelihood("が", "数", "1") > likelihood("え", "数", "1")
+
+
+def test_a_one_letter_word_by_the_languages_of_the_line() -> None:
+    # cp1250 drops the second byte of "у" and "с": in a Serbian line (its "Ђ" says so)
+    # "у" is far the more frequent word; in a Russian one the two are about as frequent.
+    assert one_letter_word(("с", "у", "ш", "ј"), "Ђаци ") == "у"
+    assert one_letter_word(("с", "у"), "Курс доллара ") is None
+    line = "Ђаци у понедељак почињу полагање завршног испита"
+    assert repair_mojibake(garble(line, "cp1250", "drop")) == line
 
 
 def test_a_corner_bracket_opens_where_one_closes_later() -> None:

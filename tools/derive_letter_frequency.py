@@ -52,6 +52,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import textwrap
 import unicodedata
@@ -254,17 +255,35 @@ def alphabet(unigrams: dict[str, float]) -> str:
     )
 
 
+def one_letter_words(code: str) -> dict[str, int]:
+    """A list's words of one non-ASCII letter of the alphabet scripts, each with ten times
+    its Zipf value (``log10`` of its frequency per billion words). The lists hold initials
+    and symbols too ("в" in English, "ω" in Japanese): only letters of the list's own
+    alphabet are kept."""
+    if code == THAI_NATIONAL_CORPUS:
+        return {}
+    return {
+        word: round(10 * (math.log10(frequency) + 9))
+        for word, frequency in sorted(top_words(code, TOP_WORDS))
+        if len(word) == 1 and not word.isascii() and in_alphabet_scripts(word) and word.isalpha()
+    }
+
+
 def build_tables(
     lists: Iterable[str],
-) -> tuple[dict[str, int], dict[str, int], dict[str, str]]:
+) -> tuple[dict[str, int], dict[str, int], dict[str, str], dict[str, dict[str, int]]]:
     """Sum the word lists' scaled counts, round them and keep what the module keeps; and
-    each list's alphabet."""
+    each list's alphabet and one-letter words."""
     unigram_sum: dict[str, float] = defaultdict(float)
     bigram_sum: dict[str, float] = defaultdict(float)
     alphabets: dict[str, str] = {}
+    short_words: dict[str, dict[str, int]] = {}
     for code in sorted(lists):
         unigrams, bigrams = language_counts(code)
         alphabets[code] = "".join(sorted(alphabet(unigrams) + FOLDED_AWAY.get(code, "")))
+        words = one_letter_words(code)
+        if words := {word: zipf for word, zipf in words.items() if word in alphabets[code]}:
+            short_words[code] = words
         for key in sorted(unigrams):
             unigram_sum[key] += unigrams[key]
         for key in sorted(bigrams):
@@ -279,7 +298,7 @@ def build_tables(
         for key in sorted(bigram_sum)
         if (count := round(bigram_sum[key])) >= _min_bigram(key) and not key.isascii()
     }
-    return unigram, bigram, alphabets
+    return unigram, bigram, alphabets, short_words
 
 
 # --- output --------------------------------------------------------------------------------
@@ -346,11 +365,25 @@ def _alphabets(alphabets: dict[str, str]) -> str:
     return "".join(lines)
 
 
+def _one_letter_words(short_words: dict[str, dict[str, int]]) -> str:
+    lines = [
+        "\n# Each list's words of one non-ASCII letter of its alphabet, with ten times their"
+        f"\n# Zipf value ({len(short_words)} lists)\n",
+        "ONE_LETTER_WORDS: dict[str, dict[str, int]] = {\n",
+    ]
+    for code, words in sorted(short_words.items()):
+        entries = ", ".join(f'"{word}": {zipf}' for word, zipf in words.items())
+        lines.append(f'    "{code}": {{{entries}}},\n')
+    lines.append("}\n")
+    return "".join(lines)
+
+
 def render(
     unigram: dict[str, int],
     bigram: dict[str, int],
     alphabets: dict[str, str],
     lists: dict[str, list[str]],
+    short_words: dict[str, dict[str, int]],
 ) -> str:
     """The text of the generated module."""
     names = [
@@ -379,6 +412,7 @@ def render(
         + _table("UNIGRAM", "Characters", unigram)
         + _table("BIGRAM", "Adjacent pairs, a space for the word boundary", bigram)
         + _alphabets(alphabets)
+        + _one_letter_words(short_words)
         + "# fmt: on\n"
         + "\n# The name that older code uses for UNIGRAM.\nFREQUENCY = UNIGRAM\n"
     )
@@ -392,8 +426,8 @@ def generate(write: Callable[[str], object] = print) -> str:
     for code, langs in sorted(lists.items()):
         if langs != [code]:
             write(f"{' and '.join(langs)}: word list {code!r}, counted once")
-    unigram, bigram, alphabets = build_tables(lists)
-    return render(unigram, bigram, alphabets, lists)
+    unigram, bigram, alphabets, short_words = build_tables(lists)
+    return render(unigram, bigram, alphabets, lists, short_words)
 
 
 def main(argv: Sequence[str] | None = None, write: Callable[[str], object] = print) -> int:

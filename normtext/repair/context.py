@@ -545,6 +545,41 @@ def _alphabet_letters(text: str) -> set[str]:
     }
 
 
+@lru_cache(maxsize=1)
+def _one_letter_words() -> tuple[tuple[frozenset[str], dict[str, int]], ...]:
+    from normtext.repair._frequency import ALPHABETS, ONE_LETTER_WORDS
+
+    return tuple(
+        (frozenset(letters), ONE_LETTER_WORDS.get(code, {}))
+        for code, letters in ALPHABETS.items()
+        if letters
+    )
+
+
+def one_letter_word(candidates: tuple[str, ...], context: str) -> str | None:
+    """The candidate that is a word of one letter far more frequent than the others, in
+    the languages whose alphabet holds every letter of ``context``.
+
+    Serbian "у" (in) is the word, not "с": pooled over Russian and Bulgarian too, the two
+    are about as frequent. None where no such language is known, or none stands out.
+    """
+    letters = _alphabet_letters(context)
+    if not letters:
+        return None
+    holding = [words for alphabet, words in _one_letter_words() if letters <= alphabet]
+    scores = {
+        candidate: max((words.get(candidate.lower(), 0) for words in holding), default=0)
+        for candidate in candidates
+        if is_letter(candidate)
+    }
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    if not ranked or not ranked[0][1]:
+        return None
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < WORD_FREQUENCY_MARGIN:
+        return None
+    return ranked[0][0]
+
+
 def in_line_alphabet(candidates: tuple[str, ...], context: str) -> tuple[str, ...]:
     """``candidates`` without the letters that no alphabet holding ``context``'s holds.
 

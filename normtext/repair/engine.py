@@ -47,6 +47,7 @@ from normtext.repair.context import (
     is_letter,
     known_words,
     most_frequent_spellings,
+    one_letter_word,
     rarity,
     starts_sentence,
     style_of,
@@ -208,6 +209,8 @@ def _resolve(
         spelled = word_end is not None and word_list_choice(
             options, word_start, word_end, capital
         )
+        if not spelled and word_start == word_end == "":
+            spelled = one_letter_word(options, context)
         if not spelled:
             spelled = _unspaced_choice(options, prefix, chars[index + 1 :], rest)
         if not spelled and _bare_lead(run):

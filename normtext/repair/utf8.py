@@ -205,8 +205,12 @@ def decode_runs(
                 continue
         # A lead byte that lost all its continuation bytes is only believable between
         # other mojibake, not alone.
-        bare_lead_ok = (in_word and len(units) == 1) or any(
-            0 <= i < len(units) and units[i] >= 0x80 for i in (index - 1, index + 1)
+        # (Or as a word of its own between words of mojibake: Serbian "Ń" for "у".)
+        alone = 0 < index < len(units) - 1 and units[index - 1] == units[index + 1] == SPACE
+        bare_lead_ok = (
+            (in_word and len(units) == 1)
+            or alone
+            or any(0 <= i < len(units) and units[i] >= 0x80 for i in (index - 1, index + 1))
         )
         decoded = decode_at(units, index, dropped, masked, bare_lead_ok)
         if decoded is None:
