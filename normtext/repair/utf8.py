@@ -205,8 +205,13 @@ def decode_runs(
                 continue
         # A lead byte that lost all its continuation bytes is only believable between
         # other mojibake, not alone.
-        # (Or as a word of its own between words of mojibake: Serbian "Ń" for "у".)
-        alone = 0 < index < len(units) - 1 and units[index - 1] == units[index + 1] == SPACE
+        # (Or as a word of its own beside words of mojibake: Serbian "Ń" for "у".)
+        alone = (
+            not in_word
+            and len(units) > 1
+            and (index == 0 or units[index - 1] == SPACE)
+            and (index == len(units) - 1 or units[index + 1] == SPACE)
+        )
         bare_lead_ok = (
             (in_word and len(units) == 1)
             or alone
