@@ -311,8 +311,9 @@ def _spelling(
     that differ only in case count as one. Where several known words fit, one
     ten times as frequent as each other wins (see :func:`most_frequent_spellings`);
     failing that (Russian "инфл??ия" is "инфляция" or "инфляцию"), a position gets the
-    letter they all put there and the others stay open (""). None if no filling is
-    known, or if there are more than :data:`MAX_SPELLINGS` to try.
+    letter they all put there and the others stay open (""). Only fillings whose letter
+    pairs real words have are tried (every filling in Han, Hangul and Thai runs). None if
+    no filling is known, or if there are more than :data:`MAX_SPELLINGS` to try.
     """
     known = "".join(c for i, c in enumerate(word) if i not in positions)
     letters = [
@@ -323,13 +324,14 @@ def _spelling(
         ]
         for position, choices in zip(positions, options, strict=True)
     ]
-    if math.prod(len(choices) for choices in letters) <= MAX_SPELLINGS:
+    if any(script_of(c) in UNLISTED_RUNS for c in known):
+        if math.prod(len(choices) for choices in letters) > MAX_SPELLINGS:
+            return None
         fillings = ["".join(filling) for filling in itertools.product(*letters)]
-    elif any(script_of(c) in UNLISTED_RUNS for c in known):
-        return None
     else:
-        # Too many to look up (Serbian capitals through cp1253, "ΠΠΠ’Π" for "НОВИ"):
-        # only the fillings whose letter pairs real words have are tried.
+        # Only the fillings whose letter pairs real words have are looked up: that keeps
+        # wide searches in reach (Serbian capitals through cp1253, "ΠΠΠ’Π" for "НОВИ"),
+        # and false matches of the 32-bit hashes out.
         pruned = fillings_in_pairs(word, positions, letters, MAX_SPELLINGS)
         if pruned is None:
             return None
