@@ -24,6 +24,7 @@ from normtext.repair.accuracy import clean_lines, score
 from normtext.repair.codecs import CODEC_NAMES
 from normtext.repair.context import (
     WORD_FREQUENCY_MARGIN,
+    fillings_in_pairs,
     in_line_alphabet,
     is_emoji,
     is_known_word,
@@ -288,6 +289,12 @@ def test_a_word_of_capitals_that_lost_most_letters() -> None:
     repaired = repair_mojibake(garble(line, "cp1253", "drop"))
     assert "ЮЮТЮ" not in repaired and "ЗЮЮЮЮ" not in repaired
     assert " СРБИЈЕ " in repaired
+
+
+def test_only_fillings_with_real_letter_pairs_are_looked_up() -> None:
+    # No word starts with "ы"; more fillings left than the limit gives nothing.
+    assert fillings_in_pairs("\ufffdови", [0], [["н", "ы"]], 10) == ["н"]
+    assert fillings_in_pairs("\ufffd\ufffdви", [0, 1], [["н", "м"], ["о", "а"]], 3) is None
 
 
 def test_restored_letters_take_the_case_of_their_place() -> None:
