@@ -430,17 +430,26 @@ def letter_count(candidate: str, left: str = "", right: str = "") -> float:
     return float(counts.get(candidate.lower(), 0) + 1)
 
 
+def word_key(word: str) -> tuple[int, int]:
+    """The 40-bit key of a listed word (as the lists write it): its CRC-32, which the table
+    is sorted by, and the low byte of its Adler-32, which tells apart the few words whose
+    CRC-32 is the same (two checksums of the standard library, both fast)."""
+    data = word.encode("utf-8")
+    return zlib.crc32(data), zlib.adler32(data) & 0xFF
+
+
 @lru_cache(maxsize=1)
-def _word_table() -> tuple[array[int], bytes]:
-    """CRC-32 hashes of real words with a non-ASCII letter, sorted, and for each the
-    word's frequency as ten times its Zipf value (``tools/derive_word_hashes.py``)."""
+def _word_table() -> tuple[array[int], bytes, bytes]:
+    """The keys of real words with a non-ASCII letter, sorted (32-bit parts, then 8-bit
+    parts), and for each the word's frequency as ten times its Zipf value
+    (``tools/derive_word_hashes.py``)."""
     data = resources.files("normtext.repair").joinpath("_words.bin").read_bytes()
-    count = len(data) // 5
+    count = len(data) // 6
     table: array[int] = array("I")
     table.frombytes(data[: 4 * count])
     if sys.byteorder != "little":
         table.byteswap()
-    return table, data[4 * count :]
+    return table, data[4 * count : 5 * count], data[5 * count :]
 
 
 # Marks the word lists leave out (Arabic vowel signs, shadda and tanwin, and the tatweel):
@@ -455,13 +464,17 @@ def word_frequency(word: str) -> int:
     A Zipf value is ``log10`` of a word's frequency per billion words: about 7.6 for "и"
     in Russian, 3 for a word seen once in a million.
     """
-    table, frequencies = _word_table()
+    table, low_parts, frequencies = _word_table()
     # (The lists are case-folded, "ß" included: "schließt" is listed as "schliesst".)
     # ("İ" lowercases to "i" and a combining dot; the Turkish lists write "i".)
     word = word.replace("İ", "i").translate(_WITHOUT_UNLISTED_MARKS)
-    key = zlib.crc32((word.casefold() if "ß" in word else word.lower()).encode("utf-8"))
-    index = bisect.bisect_left(table, key)
-    return frequencies[index] if index < len(table) and table[index] == key else 0
+    high, low = word_key(word.casefold() if "ß" in word else word.lower())
+    index = bisect.bisect_left(table, high)
+    while index < len(table) and table[index] == high:
+        if low_parts[index] == low:
+            return frequencies[index]
+        index += 1
+    return 0
 
 
 def is_known_word(word: str) -> bool:

@@ -265,7 +265,7 @@ def _lead_only(decoded: Decoded, char: str) -> bool:
 
 
 # Most letter combinations tried for one word with several lost characters.
-MAX_SPELLINGS = 1024
+MAX_SPELLINGS = 4096
 
 
 def _spell_jointly(run: list[Decoded], chars: list[str], before: str, rest: str) -> None:
