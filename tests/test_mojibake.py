@@ -24,6 +24,7 @@ from normtext.repair.accuracy import clean_lines, score
 from normtext.repair.codecs import CODEC_NAMES
 from normtext.repair.context import (
     WORD_FREQUENCY_MARGIN,
+    _word_table,
     fillings_in_pairs,
     in_line_alphabet,
     is_emoji,
@@ -32,6 +33,7 @@ from normtext.repair.context import (
     one_letter_word,
     opening_bracket,
     word_frequency,
+    word_key,
 )
 from normtext.repair.simulate import garble
 
@@ -289,6 +291,16 @@ def test_a_word_of_capitals_that_lost_most_letters() -> None:
     repaired = repair_mojibake(garble(line, "cp1253", "drop"))
     assert "ЮЮТЮ" not in repaired and "ЗЮЮЮЮ" not in repaired
     assert " СРБИЈЕ " in repaired
+
+
+def test_a_word_sharing_a_listed_words_crc32_is_not_known() -> None:
+    # About one string in 4,400 has the CRC-32 of some listed word; the second part of
+    # the key tells them apart.
+    listed_crcs = set(_word_table()[0])
+    strings = [f"ж{n}" for n in range(50_000)]
+    sharing = [word for word in strings if word_key(word)[0] in listed_crcs]
+    assert len(sharing) >= 3
+    assert not any(is_known_word(word) for word in sharing)
 
 
 def test_only_fillings_with_real_letter_pairs_are_looked_up() -> None:
