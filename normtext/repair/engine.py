@@ -214,7 +214,7 @@ def _resolve(
         if not spelled:
             spelled = _unspaced_choice(options, prefix, chars[index + 1 :], rest)
         if not spelled and _bare_lead(run):
-            # A lone lead byte glued to letters is repaired only into a known word.
+            # A lone lead byte is repaired only into a known word (or one-letter word).
             spelled = REPLACEMENT
         following = "".join(c or REPLACEMENT for c in chars[index + 1 :]) + rest
         chars[index] = spelled or choose(options, left, right, surrounding, prefix, following)
@@ -331,7 +331,7 @@ def _spelling(
     else:
         # Only the fillings whose letter pairs real words have are looked up: that keeps
         # wide searches in reach (Serbian capitals through cp1253, "ΠΠΠ’Π" for "НОВИ"),
-        # and false matches of the 32-bit hashes out.
+        # and made-up spellings out of the look-ups.
         pruned = fillings_in_pairs(word, positions, letters, MAX_SPELLINGS)
         if pruned is None:
             return None
