@@ -396,8 +396,10 @@ def fillings_in_pairs(
     that put no letter beside a neighbour the letter-pair counts never hold it beside;
     None if more than ``limit`` are left.
 
-    It narrows a search too wide to look every filling up: the pairs of real words with
-    letters of alphabetic scripts are nearly all counted (Han and Hangul pairs less so).
+    It narrows a word-list search to spellings a real word could have, which keeps wide
+    searches in reach and false matches of the word keys rare: the pairs of real words
+    with letters of alphabetic scripts are nearly all counted (Han and Hangul pairs less
+    so).
     """
     from normtext.repair._frequency import BIGRAM  # large: load when first needed
 
