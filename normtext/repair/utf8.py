@@ -205,11 +205,15 @@ def decode_runs(
                 continue
         # A lead byte that lost all its continuation bytes is only believable between
         # other mojibake, not alone.
-        # (Or as a word of its own beside words of mojibake: Serbian "Ń" for "у".)
+        # (Or, a two-byte lead, as a word of its own after a word of mojibake, which
+        # ends in a continuation byte: Serbian "Ń" for "у". A clean one-letter word read
+        # through the same codec follows a word that ends in a letter: "България се".)
         alone = (
             not in_word
-            and len(units) > 1
-            and (index == 0 or units[index - 1] == SPACE)
+            and 0xC2 <= units[index] <= 0xDF
+            and index >= 2
+            and units[index - 1] == SPACE
+            and 0x80 <= units[index - 2] <= 0xBF
             and (index == len(units) - 1 or units[index + 1] == SPACE)
         )
         bare_lead_ok = (
