@@ -343,6 +343,12 @@ def test_a_one_letter_word_by_the_languages_of_the_line() -> None:
     assert one_letter_word(("с", "у"), "Курс доллара ") is None
     line = "Ђаци у понедељак почињу полагање завршног испита"
     assert repair_mojibake(garble(line, "cp1250", "drop")) == line
+    # Clean Cyrillic read through cp1251 is one run with its spaces: its own one-letter
+    # words ("в", the lead byte 0xE2) follow a clean word and stay as they are.
+    line = "Годишната инфлация в България се забави до 3,1 %"
+    middle = line.index(" се ")
+    half = line[:middle] + garble(line[middle:], "cp1251")
+    assert repair_mojibake(half) == line
 
 
 def test_a_corner_bracket_opens_where_one_closes_later() -> None:
