@@ -24,7 +24,9 @@ count of at least 1 and the ASCII letters, and ``BIGRAM`` keeps pairs with at le
 non-ASCII character and a count of at least :data:`MIN_BIGRAM` (:data:`MIN_BIGRAM_CJK`
 for pairs with a Han, Hangul or kana character). ``ALPHABETS`` gives each list's own
 non-ASCII letters of Latin, Greek, Cyrillic and Armenian script: those it counts at least
-:data:`ALPHABET_MIN` times per million characters.
+:data:`ALPHABET_MIN` times per million characters. ``ONE_LETTER_WORDS`` gives each list's
+words of one such letter of its own alphabet, with ten times their Zipf value (for a
+lost letter that is a word of its own: Serbian "у", not "с").
 
 Words are counted as ``wordfreq`` stores them: case-folded, NFC (NFKC outside the Latin,
 Greek and Cyrillic scripts), Arabic and Hebrew without combining marks, Chinese in

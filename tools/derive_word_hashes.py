@@ -5,11 +5,12 @@ When a lost byte leaves several characters possible and letter-pair counts canno
 (``русский``) while the others are not. The file holds a 40-bit key (CRC-32 and 8 bits
 of Adler-32, ``normtext.repair.context.word_key``) of every word with a non-ASCII letter
 (or a German "ss", see :data:`SHARP_S_LANGUAGES`) among the top :data:`TOP_WORDS` words
-of each language's list (the lists of ``tools/derive_letter_frequency.py``: ``wordfreq``'s, and
-the Thai National Corpus), sorted: first the 32-bit parts as unsigned little-endian
-integers, looked up by binary search, then the 8-bit parts, in the same order. 40 bits
-for about a million words give a false match about once in a million lookups, so that a
-word can be searched with a thousand fillings (32 bits gave one in 4,400).
+of each language's list (the lists of ``tools/derive_letter_frequency.py``:
+``wordfreq``'s, and the Thai National Corpus), sorted: first the 32-bit parts as
+unsigned little-endian integers, looked up by binary search, then the 8-bit parts, in
+the same order. 40 bits for about a million words give a false match about once in a
+million lookups, so that a word can be searched with thousands of fillings (32 bits gave
+one in 4,400).
 
 After those, one byte per word, in the same order, gives how frequent the word is:
 ten times its Zipf value (``log10`` of its frequency per billion words), the highest of
