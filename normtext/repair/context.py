@@ -528,10 +528,24 @@ def known_words(text: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _alphabets() -> tuple[frozenset[str], ...]:
-    from normtext.repair._frequency import ALPHABETS
+def _languages() -> tuple[tuple[frozenset[str], dict[str, int]], ...]:
+    """Each word list's alphabet (where it has one), with its one-letter words."""
+    from normtext.repair._frequency import ALPHABETS, ONE_LETTER_WORDS
 
-    return tuple(frozenset(letters) for letters in ALPHABETS.values() if letters)
+    return tuple(
+        (frozenset(letters), ONE_LETTER_WORDS.get(code, {}))
+        for code, letters in ALPHABETS.items()
+        if letters
+    )
+
+
+def _languages_holding(context: str) -> list[tuple[frozenset[str], dict[str, int]]]:
+    """The languages of :func:`_languages` whose alphabet holds every letter of
+    ``context`` (none where it has no such letter)."""
+    letters = _alphabet_letters(context)
+    if not letters:
+        return []
+    return [language for language in _languages() if letters <= language[0]]
 
 
 def _in_alphabet_scripts(char: str) -> bool:
@@ -549,7 +563,7 @@ def foreign_letters(text: str) -> int:
     letters = _alphabet_letters(text)
     if not letters:
         return 0
-    return min(len(letters - alphabet) for alphabet in _alphabets())
+    return min(len(letters - alphabet) for alphabet, _words in _languages())
 
 
 def _alphabet_letters(text: str) -> set[str]:
@@ -560,17 +574,6 @@ def _alphabet_letters(text: str) -> set[str]:
     }
 
 
-@lru_cache(maxsize=1)
-def _one_letter_words() -> tuple[tuple[frozenset[str], dict[str, int]], ...]:
-    from normtext.repair._frequency import ALPHABETS, ONE_LETTER_WORDS
-
-    return tuple(
-        (frozenset(letters), ONE_LETTER_WORDS.get(code, {}))
-        for code, letters in ALPHABETS.items()
-        if letters
-    )
-
-
 def one_letter_word(candidates: tuple[str, ...], context: str) -> str | None:
     """The candidate that is a word of one letter far more frequent than the others, in
     the languages whose alphabet holds every letter of ``context``.
@@ -578,10 +581,7 @@ def one_letter_word(candidates: tuple[str, ...], context: str) -> str | None:
     Serbian "у" (in) is the word, not "с": pooled over Russian and Bulgarian too, the two
     are about as frequent. None where no such language is known, or none stands out.
     """
-    letters = _alphabet_letters(context)
-    if not letters:
-        return None
-    holding = [words for alphabet, words in _one_letter_words() if letters <= alphabet]
+    holding = [words for _alphabet, words in _languages_holding(context)]
     scores = {
         candidate: max((words.get(candidate.lower(), 0) for words in holding), default=0)
         for candidate in candidates
@@ -603,10 +603,7 @@ def in_line_alphabet(candidates: tuple[str, ...], context: str) -> tuple[str, ..
     the context (mojibake still in it, or two languages, decide nothing), and only if one
     of the candidate letters that such alphabets judge is left.
     """
-    letters = _alphabet_letters(context)
-    if not letters:
-        return candidates
-    holding = [alphabet for alphabet in _alphabets() if letters <= alphabet]
+    holding = [alphabet for alphabet, _words in _languages_holding(context)]
     judged = [c for c in candidates if _alphabet_letters(c)]
     foreign = {c for c in judged if not any(c.lower() in alphabet for alphabet in holding)}
     if not holding or len(foreign) == len(judged):
