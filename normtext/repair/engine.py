@@ -69,6 +69,11 @@ WHITESPACE = frozenset(" \t\u00a0\u3000")
 UNLISTED_RUNS = UNSPACED_SCRIPTS | {"THAI"}
 
 
+def _in_unlisted_run(text: str) -> bool:
+    """Whether ``text`` has a letter of :data:`UNLISTED_RUNS`."""
+    return any(script_of(c) in UNLISTED_RUNS for c in text)
+
+
 @dataclass(frozen=True)
 class Patch:
     """Replace ``line[start:end]`` with ``text``."""
@@ -324,7 +329,7 @@ def _spelling(
         ]
         for position, choices in zip(positions, options, strict=True)
     ]
-    if any(script_of(c) in UNLISTED_RUNS for c in known):
+    if _in_unlisted_run(known):
         if math.prod(len(choices) for choices in letters) > MAX_SPELLINGS:
             return None
         fillings = ["".join(filling) for filling in itertools.product(*letters)]
@@ -738,7 +743,7 @@ def _made_up_words(text: str, patches: list[Patch]) -> bool:
         shift += len(patch.text) - (patch.end - patch.start)
     for start, end in _words_with(text, restored):
         word = text[start:end]
-        if any(script_of(c) in UNLISTED_RUNS for c in word):
+        if _in_unlisted_run(word):
             continue
         guesses = sum(1 for k in range(start, end) if k in restored)
         if guesses >= 2 and 2 * guesses >= len(word) and not is_known_word(word):
