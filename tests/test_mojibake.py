@@ -25,13 +25,14 @@ from normtext.repair.codecs import CODEC_NAMES
 from normtext.repair.context import (
     WORD_FREQUENCY_MARGIN,
     _word_table,
+    apostrophe,
     fillings_in_pairs,
     in_line_alphabet,
     is_emoji,
     is_known_word,
     likelihood,
     one_letter_word,
-    opening_bracket,
+    opening_mark,
     word_frequency,
     word_key,
 )
@@ -351,10 +352,24 @@ def test_a_one_letter_word_by_the_languages_of_the_line() -> None:
     assert repair_mojibake(half) == line
 
 
-def test_a_corner_bracket_opens_where_one_closes_later() -> None:
-    assert opening_bracket(("、", "「", "」"), "国民の暮らし」と") == "「"
-    assert opening_bracket(("、", "「"), "国民の「暮らし」と") is None
-    assert opening_bracket(("、", "「"), "国民の暮らし") is None
+def test_an_opening_mark_where_one_closes_later() -> None:
+    assert opening_mark(("、", "「", "」"), "の", "国民の暮らし」と") == "「"
+    assert opening_mark(("、", "「"), "の", "国民の「暮らし」と") is None
+    assert opening_mark(("、", "「"), "の", "国民の暮らし") is None
+    # cp1254 leaves 0x9D and 0x9E undefined: "„" and "”" lose their last byte, "“" does not.
+    line = "„Wir haben unser Ziel erreicht“, sagte die Ministerin in Berlin"
+    assert repair_mojibake(garble(line, "cp1254", "drop")) == line
+    # Where "“" and "„" both fit, the closer does not tell them apart.
+    assert opening_mark(("“", "„", "‐"), " ", "Wir sagen”, und") is None
+    assert opening_mark(("„", "‐"), " ", " Wir”") is None  # (no opener before a space)
+    assert opening_mark(("„", "\u200c"), "ی", "ها“") is None  # (nor after a letter)
+
+
+def test_a_lost_mark_between_letters_is_the_apostrophe() -> None:
+    line = "Critics call the minister’s plan “naïve”"
+    assert repair_mojibake(garble(line, "cp874", "drop")).startswith("Critics call the minister’s")
+    assert apostrophe(("’", "‐", "“"), "r", "s") and not apostrophe(("’", "‐"), " ", "s")
+    assert not apostrophe(("’", "\u200c"), "ی", "ه")  # (Persian writes a non-joiner there)
 
 
 def test_no_symbol_or_digit_is_made_up_inside_words() -> None:
@@ -371,6 +386,15 @@ def test_a_lead_byte_that_lost_both_continuation_bytes() -> None:
     # its lone lead byte is tried with every pair of them, and "삼성전자" is the known word.
     line = "삼성전자 주가 ₩78,000 돌파…외국인 순매수 이어져"
     assert repair_mojibake(garble(line, "cp1254", "drop")) == line
+
+
+def test_a_fill_in_the_codec_shows_for_another_byte_too() -> None:
+    # cp1257 leaves 0x8A undefined, and a sloppy decoder shows cp1252's "Š" for it; but
+    # cp1257's own "Š" is 0xD0. After a lead byte still needing a continuation, it is 0x8A.
+    line = "يبقي تغيير القرار"
+    assert repair_mojibake(garble(line, "cp1257", "cp1252")) == line
+    assert repair_mojibake(garble("Россия объявила", "cp1257", "cp1252")) == "Россия объявила"
+    assert repair_mojibake(garble("∂⊂ sets", "cp1257", "cp1252")) == "∂⊂ sets"
 
 
 def test_same_result_under_every_hash_seed() -> None:

@@ -50,6 +50,22 @@ UTF8_CONTINUATIONS = range(0x80, 0xC0)
 UNENCODABLE = "\uffff"  # (stands for a character a table does not hold)
 
 
+def _continues(unit: int) -> bool:
+    return unit < 0 or 0x80 <= unit <= 0xBF
+
+
+def _needed_continuations(unit: int) -> int:
+    return (
+        1
+        if 0xC2 <= unit <= 0xDF
+        else 2
+        if 0xE0 <= unit <= 0xEF
+        else 3
+        if 0xF0 <= unit <= 0xF4
+        else 0
+    )
+
+
 def _decode_byte(codec: str, byte: int) -> str | None:
     try:
         return bytes([byte]).decode(codec)
@@ -66,6 +82,10 @@ class CodecTable:
     undefined: frozenset[int]
     undefined_in_cp1252_too: frozenset[int]
     fill_ins: frozenset[str]
+    # cp1252's characters for undefined bytes that the codec itself shows for another
+    # byte (cp1257's Š is 0xD0, and cp1252's 0x8A): the undefined byte, a UTF-8
+    # continuation, is meant wherever a lead byte before it still needs one.
+    shadowed_fill_ins: dict[str, int]
     lead_chars: str
     continuation_chars: str
     # For ``str.translate``: each character of ``to_byte`` to the Latin-1 character of
@@ -76,9 +96,32 @@ class CodecTable:
         """The bytes ``text`` came from, its ASCII as is; None if a character of
         ``text`` is neither ASCII nor in ``to_byte``."""
         try:
-            return text.translate(self.latin1_of).encode("latin-1")
+            raw = text.translate(self.latin1_of).encode("latin-1")
         except UnicodeEncodeError:
             return None
+        if self.shadowed_fill_ins and any(c in self.shadowed_fill_ins for c in text):
+            return bytes(self.settle_shadowed(text, list(raw)))
+        return raw
+
+    def settle_shadowed(self, text: str, units: list[int]) -> list[int]:
+        """``units``, one per character of ``text``, with each shadowed fill-in read as
+        its undefined byte (a continuation) where a lead byte before it still needs one
+        and the codec's own reading (a lead byte) would leave that one short: when it
+        needs two or more, or when no continuation byte follows the fill-in.
+
+        Negative units (a masked byte, a space that may be 0xA0) count as continuations.
+        """
+        settled = list(units)
+        pending = 0  # continuations the last lead byte still needs
+        for index, char in enumerate(text):
+            shadow = self.shadowed_fill_ins.get(char)
+            if shadow is not None and pending:
+                following = settled[index + 1] if index + 1 < len(settled) else 0
+                if pending > 1 or not _continues(following):
+                    settled[index] = shadow
+            unit = settled[index]
+            pending = max(pending - 1, 0) if _continues(unit) else _needed_continuations(unit)
+        return settled
 
     def lost_byte_candidates(self, line: str) -> frozenset[int]:
         """Bytes that may have vanished from ``line``: ones this codec could not show.
@@ -109,6 +152,7 @@ def build_table(name: str) -> CodecTable:
         else:
             to_byte.setdefault(char, byte)
     fill_ins: set[str] = set()
+    shadowed: dict[str, int] = {}
     for byte in range(0x80, 0xA0):
         # ISO-8859 codecs show 0x80–0x9F as C1 controls, which a later cp1252 step (or
         # ftfy's C1 fix) turns into cp1252's characters: accept those for the byte too.
@@ -125,6 +169,8 @@ def build_table(name: str) -> CodecTable:
         if fallback is not None and fallback not in to_byte:
             to_byte[fallback] = byte
             fill_ins.add(fallback)
+        elif fallback is not None and to_byte[fallback] != byte:
+            shadowed[fallback] = byte
     undefined_in_cp1252_too = {b for b in undefined if _decode_byte("cp1252", b) is None}
     leads = "".join(sorted(c for c, b in to_byte.items() if b in UTF8_LEADS))
     continuations = "".join(sorted(c for c, b in to_byte.items() if b in UTF8_CONTINUATIONS))
@@ -136,6 +182,7 @@ def build_table(name: str) -> CodecTable:
         frozenset(undefined),
         frozenset(undefined_in_cp1252_too),
         frozenset(fill_ins),
+        shadowed,
         leads,
         continuations,
         latin1_of,

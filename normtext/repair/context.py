@@ -127,9 +127,7 @@ def is_rare(char: str) -> bool:
     if script == "INHERITED":
         # Marks of every script, which no word list counts: the accents of decomposed
         # text, variation selectors and the emoji keycap are everyday ones.
-        return not (
-            COMMON_MARKS_RE.match(char) or "\ufe00" <= char <= "\ufe0f" or char == "\u20e3"
-        )
+        return not (COMMON_MARKS_RE.match(char) or "\ufe00" <= char <= "\ufe0f" or char == "\u20e3")
     counts, covered = _letter_counts()
     if script not in covered:
         return False
@@ -234,9 +232,7 @@ def dominant_style(option_sets: Iterable[Iterable[str]]) -> str:
     return max(counts, key=lambda k: counts[k]) if counts else ""
 
 
-def fit(
-    candidate: str, left: str, right: str, surrounding: str = "", capital: bool = False
-) -> int:
+def fit(candidate: str, left: str, right: str, surrounding: str = "", capital: bool = False) -> int:
     """How well ``candidate`` fits between neighbours ``left`` and ``right`` ("" if none).
 
     ``surrounding`` is the dominant style or script of the text around (see
@@ -298,9 +294,11 @@ def choose(
     """
     if len(candidates) == 1:
         return candidates[0]
-    quote = closing_quote(candidates, before) or opening_bracket(candidates, after)
+    quote = closing_quote(candidates, before) or opening_mark(candidates, left, after)
     if quote:
         return quote
+    if apostrophe(candidates, left, right):
+        return APOSTROPHE
     if EMOJI_SELECTOR in candidates and left and unicodedata.category(left) == "So":
         return EMOJI_SELECTOR  # "❤️", not "❤︐": a symbol asks for its emoji presentation
     if right == EMOJI_SELECTOR:
@@ -344,14 +342,57 @@ def _currency_beside_number(candidates: list[str], before: str, right: str) -> s
     return signs[0] if len(signs) == 1 and beside else REPLACEMENT
 
 
-def opening_bracket(candidates: tuple[str, ...], after: str) -> str | None:
-    """The corner bracket among ``candidates`` that a closing one later in the line calls
-    for ("首相「国民…」", not "首相、国民…」")."""
-    for opener, closer in (("「", "」"), ("『", "』")):
-        end = after.find(closer)
-        if opener in candidates and end >= 0 and opener not in after[:end]:
-            return opener
-    return None
+# Opening quotation marks and brackets, and the marks that may close each.
+OPENERS = {
+    "“": "”",
+    "„": "“”",
+    "‘": "’",
+    "‚": "‘’",
+    "«": "»",
+    "‹": "›",
+    "「": "」",
+    "『": "』",
+}
+
+
+def opening_mark(candidates: tuple[str, ...], left: str, after: str) -> str | None:
+    """The one opening quote or bracket among ``candidates`` that a closing mark later in
+    the line calls for ("„Wir…“" and "首相「国民…」", not "�Wir…“" and "首相、国民…」").
+
+    An opener starts a word: it stands before the letters or digits it quotes (a letter
+    still undecided counts), not after a letter (but in Han or Hangul text). A closer
+    that follows another opener of the same kind first closes that one.
+    """
+    if not after or (is_letter(left or " ") and script_of(left) not in UNSPACED_SCRIPTS):
+        return None
+    if not (is_letter(after[0]) or after[0].isdigit() or after[0] == REPLACEMENT):
+        return None
+    fitting = []
+    for opener, closers in OPENERS.items():
+        if opener not in candidates:
+            continue
+        ends = [index for index in map(after.find, closers) if index >= 0]
+        if ends and opener not in after[: min(ends)]:
+            fitting.append(opener)
+    return fitting[0] if len(fitting) == 1 else None
+
+
+APOSTROPHE = "’"
+# Scripts written with an apostrophe inside words (Persian, Arabic and Indic scripts put
+# a zero-width non-joiner there, which shares the apostrophe's first bytes).
+APOSTROPHE_SCRIPTS = frozenset({"LATIN", "CYRILLIC"})
+
+
+def apostrophe(candidates: tuple[str, ...], left: str, right: str) -> bool:
+    """Whether a lost punctuation mark between two letters is the apostrophe
+    ("minister’s", "l’État"): of the marks sharing its first bytes, only it and the
+    hyphen stand inside words, and the hyphen is written as ASCII."""
+    return (
+        APOSTROPHE in candidates
+        and not any(is_letter(c) for c in candidates)
+        and script_of(left or " ") in APOSTROPHE_SCRIPTS
+        and script_of(right or " ") in APOSTROPHE_SCRIPTS
+    )
 
 
 IDEOGRAPHIC_COMMA = "、"
@@ -370,8 +411,7 @@ def ideographic_comma(candidates: tuple[str, ...], left: str) -> bool:
     return (
         IDEOGRAPHIC_COMMA in candidates
         and all(
-            "\u3000" <= c <= "\u30ff" or "\u3200" <= c <= "\u33ff" or is_rare(c)
-            for c in candidates
+            "\u3000" <= c <= "\u30ff" or "\u3200" <= c <= "\u33ff" or is_rare(c) for c in candidates
         )
         and bool(left)
         and script_of(left) == "HAN"
@@ -412,14 +452,26 @@ def fillings_in_pairs(
     partial = [""]
     for number, position in enumerate(positions):
         after = padded[position + 2]
-        check_after = position + 1 not in lost
-        grown = []
+        # The letters that may stand here beside the known letter after it (if any)...
+        allowed = [
+            letter
+            for letter in letters[number]
+            if position + 1 in lost or seen(letter.lower() + after)
+        ]
+        # ...and after the letter before it: known, or the one this filling put there.
+        follows_lost = position - 1 in lost and number > 0
+        fixed = [] if follows_lost else [c for c in allowed if seen(padded[position] + c.lower())]
+        by_previous: dict[str, list[str]] = {}
+        grown: list[str] = []
         for filling in partial:
-            before = filling[-1].lower() if position - 1 in lost and number else padded[position]
-            for letter in letters[number]:
-                char = letter.lower()
-                if seen(before + char) and (not check_after or seen(char + after)):
-                    grown.append(filling + letter)
+            if follows_lost:
+                previous = filling[-1].lower()
+                if previous not in by_previous:
+                    by_previous[previous] = [c for c in allowed if seen(previous + c.lower())]
+                choices = by_previous[previous]
+            else:
+                choices = fixed
+            grown.extend(filling + letter for letter in choices)
         if len(grown) > limit:
             return None
         partial = grown

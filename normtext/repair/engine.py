@@ -221,7 +221,10 @@ def _resolve(
         if not spelled and _bare_lead(run):
             # A lone lead byte is repaired only into a known word (or one-letter word).
             spelled = REPLACEMENT
-        following = "".join(c or REPLACEMENT for c in chars[index + 1 :]) + rest
+        # (Only decoded text tells which quotes close later: cp874's "โ€“" holds a "“".)
+        following = "".join(c or REPLACEMENT for c in chars[index + 1 :]) + (
+            rest if after is not None else ""
+        )
         chars[index] = spelled or choose(options, left, right, surrounding, prefix, following)
     for index, decoded in enumerate(run):
         if decoded.restored and _out_of_place(chars, index, line[start - 1 : start], rest):
@@ -270,7 +273,7 @@ def _lead_only(decoded: Decoded, char: str) -> bool:
 
 
 # Most letter combinations tried for one word with several lost characters.
-MAX_SPELLINGS = 4096
+MAX_SPELLINGS = 32768
 
 
 def _spell_jointly(run: list[Decoded], chars: list[str], before: str, rest: str) -> None:
@@ -439,6 +442,8 @@ def _decoded_patches(line: str, table: CodecTable, nbsp: bool = True) -> list[Pa
     runs: list[tuple[int, list[Decoded]]] = []
     for match in RUN_PATTERNS[table.name].finditer(line):
         units = [_unit(table, c, nbsp) for c in match.group()]
+        if table.shadowed_fill_ins:
+            units = table.settle_shadowed(match.group(), units)
         start, end = match.span()
         in_word = line[start - 1 : start].isalpha() or line[end : end + 1].isalpha()
         runs.extend(
@@ -901,6 +906,7 @@ def _reading(line: str, chars: list[str], masked: bool, table: CodecTable) -> tu
     for."""
     return (
         tuple(table.to_byte.get(c) for c in chars),
+        tuple(table.shadowed_fill_ins.get(c) for c in chars if c in table.shadowed_fill_ins),
         table.to_byte.get("\u00a0") == 0xA0,
         table.lost_byte_candidates(line),
         table.undefined if masked else None,
