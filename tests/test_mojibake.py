@@ -31,6 +31,7 @@ from normtext.repair.context import (
     is_emoji,
     is_known_word,
     likelihood,
+    lone_quote,
     one_letter_word,
     opening_mark,
     word_frequency,
@@ -363,6 +364,18 @@ def test_an_opening_mark_where_one_closes_later() -> None:
     assert opening_mark(("“", "„", "‐"), " ", "Wir sagen”, und") is None
     assert opening_mark(("„", "‐"), " ", " Wir”") is None  # (no opener before a space)
     assert opening_mark(("„", "\u200c"), "ی", "ها“") is None  # (nor after a letter)
+
+
+def test_a_lost_quote_that_only_one_mark_can_be() -> None:
+    # cp1254 and cp1258 lose "„" and "”" both: before a word only "„" opens, after one
+    # only "”" closes.
+    line = "A Nemzeti Színház nagy sikerrel mutatta be a „Bánk bán” új rendezését"
+    assert repair_mojibake(garble(line, "cp1258", "drop")) == line
+    line = "„Ово је велики дан за наш град”, изјавио је градоначелник"
+    assert repair_mojibake(garble(line, "cp1254", "replace")) == line
+    assert lone_quote(("„", "”", "\u200d"), "", "О") == "„"
+    assert lone_quote(("„", "”", "\u200d"), "", "") is None  # (undecided neighbours)
+    assert lone_quote(("“", "„", "‘", "”"), " ", "W") is None  # (cp874: several openers)
 
 
 def test_a_lost_mark_between_letters_is_the_apostrophe() -> None:

@@ -299,6 +299,9 @@ def choose(
         return quote
     if apostrophe(candidates, left, right):
         return APOSTROPHE
+    quote = lone_quote(candidates, left, right)
+    if quote:
+        return quote
     if EMOJI_SELECTOR in candidates and left and unicodedata.category(left) == "So":
         return EMOJI_SELECTOR  # "❤️", not "❤︐": a symbol asks for its emoji presentation
     if right == EMOJI_SELECTOR:
@@ -381,6 +384,32 @@ APOSTROPHE = "’"
 # Scripts written with an apostrophe inside words (Persian, Arabic and Indic scripts put
 # a zero-width non-joiner there, which shares the apostrophe's first bytes).
 APOSTROPHE_SCRIPTS = frozenset({"LATIN", "CYRILLIC"})
+
+
+# Scripts whose quotations the edge rule below knows (opener before a word, closer after).
+QUOTED_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
+WORD_EDGE_AFTER = " \u00a0,.;:!?)…"
+
+
+def lone_quote(candidates: tuple[str, ...], left: str, right: str) -> str | None:
+    """The quotation mark a lost character at a word's edge must be, where it is the one
+    opener (before a word) or the one closer (after one) among ``candidates``.
+
+    cp1254 loses the last byte of "„" and "”" alike, and of the characters those bytes
+    can give only "„" opens a quotation and only "”" closes one (the rest are invisible
+    marks and rare spaces); cp874 loses "“" and "‘" too, and there the rule stays out.
+    """
+    if any(is_letter(c) for c in candidates):
+        return None
+    if (not left or left in " \u00a0([") and script_of(right or " ") in QUOTED_SCRIPTS:
+        kinds = [c for c in candidates if c in OPENERS]
+    elif left and (script_of(left) in QUOTED_SCRIPTS or left in ".,!?…") and (
+        not right or right in WORD_EDGE_AFTER
+    ):
+        kinds = [c for c in candidates if c in CLOSERS]
+    else:
+        return None
+    return kinds[0] if len(kinds) == 1 else None
 
 
 def apostrophe(candidates: tuple[str, ...], left: str, right: str) -> bool:
