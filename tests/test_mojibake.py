@@ -378,6 +378,13 @@ def test_a_lost_quote_that_only_one_mark_can_be() -> None:
     assert lone_quote(("“", "„", "‘", "”"), " ", "W") is None  # (cp874: several openers)
 
 
+def test_no_lost_byte_is_restored_as_a_character_normalization_replaces() -> None:
+    # cp1257 drops the last byte of "，" (EF BC 8C); put back in the middle instead (EF A5
+    # BC), it would spell U+F97C, a compatibility twin of 良 that no text writes.
+    line = "展览，吸引了数万名观众"
+    assert repair_mojibake(garble(line, "cp1257", "drop")) == line.replace("，", REPLACEMENT)
+
+
 def test_a_lost_mark_between_letters_is_the_apostrophe() -> None:
     line = "Critics call the minister’s plan “naïve”"
     assert repair_mojibake(garble(line, "cp874", "drop")).startswith("Critics call the minister’s")

@@ -10,6 +10,7 @@ chosen between by context later.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import product
@@ -62,8 +63,16 @@ def _is_continuation(unit: int) -> bool:
     return unit == MASKED or 0x80 <= unit <= 0xBF
 
 
-def _characters(lead: int, continuations: Sequence[int], masked_options: Iterable[int]) -> set[str]:
-    """Every meaningful character that ``lead`` + ``continuations`` can spell."""
+def _characters(
+    lead: int, continuations: Sequence[int], masked_options: Iterable[int], restoring: bool = False
+) -> set[str]:
+    """Every meaningful character that ``lead`` + ``continuations`` can spell.
+
+    Where bytes are being restored (``restoring``, or a masked unit), a character that
+    normalization replaces is left out: a CJK compatibility ideograph such as U+F97C,
+    the twin of 良, is no likely reading of a lost byte.
+    """
+    restoring = restoring or MASKED in continuations
     choices = [list(masked_options) if unit == MASKED else [unit] for unit in continuations]
     found = set()
     for tail in product(*choices):
@@ -71,8 +80,11 @@ def _characters(lead: int, continuations: Sequence[int], masked_options: Iterabl
             char = bytes([lead, *tail]).decode("utf-8")
         except UnicodeDecodeError:
             continue
-        if len(char) == 1 and is_meaningful(char):
-            found.add(char)
+        if len(char) != 1 or not is_meaningful(char):
+            continue
+        if restoring and unicodedata.normalize("NFC", char) != char:
+            continue
+        found.add(char)
     return found
 
 
@@ -146,7 +158,7 @@ def decode_at(
         # Put the missing continuation bytes back at every possible place.
         options = set()
         for tail in _with_insertions(present, missing, sorted(_continuations(dropped))):
-            options |= _characters(lead, tail, masked)
+            options |= _characters(lead, tail, masked, restoring=True)
     else:
         return None
     if not options:
