@@ -31,6 +31,7 @@ from normtext.repair.context import (
     is_emoji,
     is_known_word,
     likelihood,
+    listed_frequency,
     lone_quote,
     one_letter_word,
     opening_mark,
@@ -383,6 +384,16 @@ def test_no_lost_byte_is_restored_as_a_character_normalization_replaces() -> Non
     # BC), it would spell U+F97C, a compatibility twin of 良 that no text writes.
     line = "展览，吸引了数万名观众"
     assert repair_mojibake(garble(line, "cp1257", "drop")) == line.replace("，", REPLACEMENT)
+
+
+def test_a_guessed_byte_taken_where_it_spells_a_far_more_frequent_word() -> None:
+    # "vá»" and "KÄ" look like letters (and a guillemet): no odder than "về" and "Kč",
+    # but the words the lost byte makes are far more frequent than the ones shown.
+    line = "Nhiều tỉnh miền Trung chủ động sơ tán dân trước khi bão về, và các trường"
+    assert repair_mojibake(garble(line, "cp1252", "drop")) == line
+    line = "Koruna oslabila vůči euru na 25,30 Kč"
+    assert repair_mojibake(garble(line, "cp1252", "cp1252")) == line
+    assert listed_frequency("về vá") > listed_frequency("vá") > listed_frequency("KÄ") == 0
 
 
 def test_a_lost_mark_between_letters_is_the_apostrophe() -> None:

@@ -36,6 +36,7 @@ from normtext.repair.context import (
     REPLACEMENT,
     UNLISTED_MARKS,
     UNSPACED_SCRIPTS,
+    WORD_FREQUENCY_MARGIN,
     case_surprises,
     choose,
     dominant_style,
@@ -46,6 +47,7 @@ from normtext.repair.context import (
     is_known_word,
     is_letter,
     known_words,
+    listed_frequency,
     most_frequent_spellings,
     one_letter_word,
     rarity,
@@ -727,9 +729,12 @@ def _judge_alone(line: str, group: list[Patch]) -> bool | None:
         and len(_scripts(repaired)) <= 1  # harmless only if it leaves words in one script
         and (
             # A byte guessed dropped must make the words likelier: "ŮŮŠ" is "في", but
-            # "Свиленград" is no "јвиленград".
+            # "Свиленград" is no "јвиленград"; or spell far more frequent words ("vá»"
+            # reads as a word and a guillemet, but "về" is ten times as frequent as "vá").
             not any(_guessed(line, p) for p in group)
             or word_likelihood(repaired) > word_likelihood(line[start:end])
+            or listed_frequency(repaired)
+            >= listed_frequency(line[start:end]) + WORD_FREQUENCY_MARGIN
         )
     ):
         return False
