@@ -1189,18 +1189,25 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str], codecs: list[str]) ->
     ours_known, theirs_known = known_words(ours), known_words(theirs)
     if (len(ours) == len(theirs) or piecewise) and ours_known != theirs_known:
         return ours_known > theirs_known
+    ours_likelihood, theirs_likelihood = word_likelihood(ours), word_likelihood(theirs)
     if (
         "transcode restore_byte_a0" in ftfy_steps
         and len(ours) > len(theirs)
-        and ours_known > theirs_known
         and case_surprises(ours) <= case_surprises(theirs)
+        and (
+            ours_known > theirs_known
+            or (
+                ours_known == theirs_known
+                and ours_likelihood > theirs_likelihood + LIKELIHOOD_MARGIN
+            )
+        )
     ):
         # ftfy took a space for a lost no-break-space byte where ours read a letter that
-        # lost a byte before a real space ("đề xuất", not "đỠxuất").
+        # lost a byte before a real space ("đề xuất", not "đỠxuất"; in Thai, which no
+        # word list holds, "อีก 50", not "อีภ50", by its letter pairs).
         return True
     if len(ours) != len(theirs):
         return False
-    ours_likelihood, theirs_likelihood = word_likelihood(ours), word_likelihood(theirs)
     ours_foreign, theirs_foreign = foreign_letters(ours), foreign_letters(theirs)
     if ours_foreign != theirs_foreign and (
         abs(ours_likelihood - theirs_likelihood) < LIKELIHOOD_MARGIN
