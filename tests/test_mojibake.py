@@ -32,6 +32,7 @@ from normtext.repair.context import (
     is_known_word,
     likelihood,
     listed_frequency,
+    lone_emoji,
     lone_quote,
     one_letter_word,
     opening_mark,
@@ -396,6 +397,17 @@ def test_a_guessed_byte_taken_where_it_spells_a_far_more_frequent_word() -> None
     line = "Koruna oslabila vůči euru na 25,30 Kč"
     assert repair_mojibake(garble(line, "cp1252", "cp1252")) == line
     assert listed_frequency("về vá") > listed_frequency("vá") > listed_frequency("KÄ") == 0
+
+
+def test_a_lost_symbol_apart_from_letters_is_the_one_emoji_it_can_be() -> None:
+    line = "«Зенит» обыграл «Спартак» и укрепил лидерство ⚽"
+    assert repair_mojibake(garble(line, "cp1257", "drop")) == line
+    assert repair_mojibake(garble("高温预警🔥", "cp1253", "drop")) == "高温预警🔥"
+    # Not where a currency sign, a quotation mark or a minus sign may be meant.
+    line = "Le prix du gazole dépasse à nouveau 1,90 € le litre"
+    assert repair_mojibake(garble(line, "cp874", "replace")) == line
+    assert lone_emoji(("“", "☀"), "s", "") is None
+    assert lone_emoji(("−", "⚒"), " ", "5") is None
 
 
 def test_a_lost_mark_between_letters_is_the_apostrophe() -> None:

@@ -312,6 +312,9 @@ def choose(
             return REPLACEMENT  # several emoji fit, and nothing else does
     if ZERO_WIDTH_JOINER in candidates and is_emoji(left) and is_emoji(right):
         return ZERO_WIDTH_JOINER  # "👨‍👩", not "👨”👩": the joiner of an emoji sequence
+    pictograph = lone_emoji(candidates, left, right)
+    if pictograph:
+        return pictograph
     if ideographic_comma(candidates, left):
         return IDEOGRAPHIC_COMMA
     capital = starts_sentence(before)
@@ -403,13 +406,35 @@ def lone_quote(candidates: tuple[str, ...], left: str, right: str) -> str | None
         return None
     if (not left or left in " \u00a0([") and script_of(right or " ") in QUOTED_SCRIPTS:
         kinds = [c for c in candidates if c in OPENERS]
-    elif left and (script_of(left) in QUOTED_SCRIPTS or left in ".,!?…") and (
-        not right or right in WORD_EDGE_AFTER
+    elif (
+        left
+        and (script_of(left) in QUOTED_SCRIPTS or left in ".,!?…")
+        and (not right or right in WORD_EDGE_AFTER)
     ):
         kinds = [c for c in candidates if c in CLOSERS]
     else:
         return None
     return kinds[0] if len(kinds) == 1 else None
+
+
+def lone_emoji(candidates: tuple[str, ...], left: str, right: str) -> str | None:
+    """The one emoji among ``candidates`` where neither a letter follows nor a digit is
+    beside it, and every other candidate is a symbol, a rare letter or a styled one unlike
+    ``left``: a headline ends in "⚽" or "🔥", not in "☽", "𝔥" or the Han extension
+    character "𪔥" that the same bytes, one lost, can give. A quotation mark, dash,
+    everyday punctuation mark or currency sign among them is likelier than any emoji."""
+    pictographs = [c for c in candidates if is_emoji(c)]
+    if len(pictographs) != 1 or is_letter(right or " ") or left.isdigit() or right.isdigit():
+        return None
+    for other in candidates:
+        category = unicodedata.category(other)
+        if category in ("Pi", "Pf", "Pd", "Sc") or (category == "Po" and not is_rare(other)):
+            return None
+        if other == pictographs[0] or not (is_letter(other) or category == "Nd"):
+            continue
+        if not is_rare(other) and not (style_of(other) and style_of(other) != style_of(left)):
+            return None
+    return pictographs[0]
 
 
 def apostrophe(candidates: tuple[str, ...], left: str, right: str) -> bool:
