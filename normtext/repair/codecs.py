@@ -55,15 +55,11 @@ def _continues(unit: int) -> bool:
 
 
 def _needed_continuations(unit: int) -> int:
-    return (
-        1
-        if 0xC2 <= unit <= 0xDF
-        else 2
-        if 0xE0 <= unit <= 0xEF
-        else 3
-        if 0xF0 <= unit <= 0xF4
-        else 0
-    )
+    if 0xC2 <= unit <= 0xDF:
+        return 1
+    if 0xE0 <= unit <= 0xEF:
+        return 2
+    return 3 if 0xF0 <= unit <= 0xF4 else 0
 
 
 def _decode_byte(codec: str, byte: int) -> str | None:

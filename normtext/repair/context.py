@@ -439,8 +439,8 @@ def lone_emoji(candidates: tuple[str, ...], left: str, right: str) -> str | None
 
 def apostrophe(candidates: tuple[str, ...], left: str, right: str) -> bool:
     """Whether a lost punctuation mark between two letters is the apostrophe
-    ("minister’s", "l’État"): of the marks sharing its first bytes, only it and the
-    hyphen stand inside words, and the hyphen is written as ASCII."""
+    ("minister’s", Ukrainian "м’ясо"): of the marks sharing its first bytes, only it and
+    the hyphen stand inside words, and the hyphen is written as ASCII."""
     return (
         APOSTROPHE in candidates
         and not any(is_letter(c) for c in candidates)
