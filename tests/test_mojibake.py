@@ -26,11 +26,13 @@ from normtext.repair.context import (
     WORD_FREQUENCY_MARGIN,
     _word_table,
     apostrophe,
+    filled,
     fillings_in_pairs,
     in_line_alphabet,
     is_emoji,
     is_known_word,
     likelihood,
+    listed_fillings,
     listed_frequency,
     lone_emoji,
     lone_quote,
@@ -297,6 +299,17 @@ def test_a_word_of_capitals_that_lost_most_letters() -> None:
     repaired = repair_mojibake(garble(line, "cp1253", "drop"))
     assert "ЮЮТЮ" not in repaired and "ЗЮЮЮЮ" not in repaired
     assert " СРБИЈЕ " in repaired
+
+
+def test_a_wide_search_finds_the_words_a_lookup_of_each_finds() -> None:
+    alphabet = "абвгдежзийклмнопрстуфхцчшщъыьэюяΣ"
+    fillings = [a + b for a in alphabet for b in alphabet]
+    # (Words the lists write otherwise than in lower case take the slow path, alike.)
+    for word in ("инфл�ци�", "ИНФЛ�Ц�Я", "Ис�ан�ул", "schlie�t", "يقر�"):
+        positions = [i for i, c in enumerate(word) if c == REPLACEMENT]
+        tried = fillings if len(positions) == 2 else ["s", "ß", "x", "ّ", "ر"]
+        expected = [f for f in tried if is_known_word(filled(word, positions, f))]
+        assert listed_fillings(word, positions, tried) == expected and expected
 
 
 def test_a_word_sharing_a_listed_words_crc32_is_not_known() -> None:

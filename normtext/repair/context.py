@@ -525,7 +525,7 @@ def fillings_in_pairs(
                 choices = by_previous[previous]
             else:
                 choices = fixed
-            grown.extend(filling + letter for letter in choices)
+            grown += [filling + letter for letter in choices]
         if len(grown) > limit:
             return None
         partial = grown
@@ -542,7 +542,10 @@ def word_key(word: str) -> tuple[int, int]:
     """The 40-bit key of a listed word (as the lists write it): its CRC-32, which the table
     is sorted by, and the low byte of its Adler-32, which tells apart the few words whose
     CRC-32 is the same (two checksums of the standard library, both fast)."""
-    data = word.encode("utf-8")
+    return _key(word.encode("utf-8"))
+
+
+def _key(data: bytes) -> tuple[int, int]:
     return zlib.crc32(data), zlib.adler32(data) & 0xFF
 
 
@@ -560,6 +563,33 @@ def _word_table() -> tuple[array[int], bytes, bytes]:
     return table, data[4 * count : 5 * count], data[5 * count :]
 
 
+@lru_cache(maxsize=1)
+def _word_buckets() -> array[int]:
+    """Where the keys with each value of their top 16 bits start in the table (one more
+    entry for the end): a lookup searches only its own few keys."""
+    table = _word_table()[0]
+    starts: array[int] = array(
+        "I", (bisect.bisect_left(table, top << 16) for top in range(1 << 16))
+    )
+    starts.append(len(table))
+    return starts
+
+
+def _listed_frequency(data: bytes) -> int:
+    """The frequency byte of the word whose UTF-8 form (as the lists write it) is
+    ``data``; 0 if it is not listed."""
+    table, low_parts, frequencies = _word_table()
+    buckets = _word_buckets()
+    high, low = _key(data)
+    end = buckets[(high >> 16) + 1]
+    index = bisect.bisect_left(table, high, buckets[high >> 16], end)
+    while index < end and table[index] == high:
+        if low_parts[index] == low:
+            return frequencies[index]
+        index += 1
+    return 0
+
+
 # Marks the word lists leave out (Arabic vowel signs, shadda and tanwin, and the tatweel):
 # "يقرّ" is looked up as "يقر". A lost character is never filled in with one of them.
 UNLISTED_MARKS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640))
@@ -572,22 +602,42 @@ def word_frequency(word: str) -> int:
     A Zipf value is ``log10`` of a word's frequency per billion words: about 7.6 for "и"
     in Russian, 3 for a word seen once in a million.
     """
-    table, low_parts, frequencies = _word_table()
     # (The lists are case-folded, "ß" included: "schließt" is listed as "schliesst".)
     # ("İ" lowercases to "i" and a combining dot; the Turkish lists write "i".)
     word = word.replace("İ", "i").translate(_WITHOUT_UNLISTED_MARKS)
-    high, low = word_key(word.casefold() if "ß" in word else word.lower())
-    index = bisect.bisect_left(table, high)
-    while index < len(table) and table[index] == high:
-        if low_parts[index] == low:
-            return frequencies[index]
-        index += 1
-    return 0
+    return _listed_frequency((word.casefold() if "ß" in word else word.lower()).encode("utf-8"))
 
 
 def is_known_word(word: str) -> bool:
     """Whether ``word`` (any case) is among the real words the word lists hold."""
     return word_frequency(word) > 0
+
+
+def listed_fillings(word: str, positions: list[int], fillings: list[str]) -> list[str]:
+    """The ``fillings`` (one letter for each of ``word``'s ``positions``) that make a
+    listed word: :func:`is_known_word` for a wide search at once, with the word brought
+    to the lists' form by lowercasing alone where that is all it needs."""
+    if _needs_folding(word + "".join(set("".join(fillings)))):
+        return [f for f in fillings if is_known_word(filled(word, positions, f))]
+    template = list(word)
+    for position in positions:
+        template[position] = "{}"
+    pattern = "".join(template)
+    return [f for f in fillings if _listed_frequency(pattern.format(*f).lower().encode("utf-8"))]
+
+
+def _needs_folding(text: str) -> bool:
+    """Whether :func:`word_frequency` would do more to ``text`` than lowercase it (or
+    ``text`` holds a brace, which the fast path's template cannot)."""
+    return any(c in "İß{}" or c in UNLISTED_MARKS for c in text)
+
+
+def filled(word: str, positions: list[int], filling: str) -> str:
+    """``word`` with the letters of ``filling`` at ``positions``."""
+    chars = list(word)
+    for position, char in zip(positions, filling, strict=True):
+        chars[position] = char
+    return "".join(chars)
 
 
 # Of several known words that fit, one at least this much more frequent (in tenths of a

@@ -40,6 +40,7 @@ from normtext.repair.context import (
     case_surprises,
     choose,
     dominant_style,
+    filled,
     fillings_in_pairs,
     foreign_letters,
     in_case_of,
@@ -47,6 +48,7 @@ from normtext.repair.context import (
     is_known_word,
     is_letter,
     known_words,
+    listed_fillings,
     listed_frequency,
     most_frequent_spellings,
     one_letter_word,
@@ -347,16 +349,10 @@ def _spelling(
             return None
         fillings = pruned
 
-    def spelled(filling: str) -> str:
-        chars = list(word)
-        for position, char in zip(positions, filling, strict=True):
-            chars[position] = char
-        return "".join(chars)
-
-    spellings = [filling for filling in fillings if is_known_word(spelled(filling))]
+    spellings = listed_fillings(word, positions, fillings)
     if not spellings:
         return None
-    spellings = most_frequent_spellings(spellings, spelled)
+    spellings = most_frequent_spellings(spellings, lambda f: filled(word, positions, f))
     initial = capital and positions[0] == 0
     whole = in_case_of(spellings, known, initial)
     if whole is not None:
