@@ -423,6 +423,14 @@ def test_a_lost_symbol_apart_from_letters_is_the_one_emoji_it_can_be() -> None:
     assert lone_emoji(("−", "⚒"), " ", "5") is None
 
 
+def test_two_lost_characters_in_one_odd_event_are_not_a_credit() -> None:
+    # ftfy patches this line piecewise and our cp1257 reading of its result writes "��"
+    # and a wrong "侔"; read whole as ISO-8859-13 first, it comes out right. Two "�" that
+    # make a single odd event must not count as less than none when the two are weighed.
+    line = "コンビニ大手、おにぎりの価格を10円値上げへ"
+    assert repair_mojibake(garble(line, "iso8859-13", "c1")) == line
+
+
 def test_a_lost_mark_between_letters_is_the_apostrophe() -> None:
     line = "Critics call the minister’s plan “naïve”"
     assert repair_mojibake(garble(line, "cp874", "drop")).startswith("Critics call the minister’s")

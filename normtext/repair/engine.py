@@ -1101,8 +1101,12 @@ def _ftfy(line: str) -> Repaired:
 
 
 def _cost(text: str) -> tuple[int, int]:
-    """How wrong a repaired line still looks: odd events (``�`` aside), rare letters."""
-    return odd_count(text) - text.count(REPLACEMENT), rarity(text)
+    """How wrong a repaired line still looks: odd events (``�`` aside), rare letters.
+
+    The odd events are counted between the ``�``: one event may hold two of them and a
+    letter ("に��"), so subtracting their number would count less than nothing.
+    """
+    return sum(odd_count(piece) for piece in text.split(REPLACEMENT)), rarity(text)
 
 
 def _restores(candidate: str, reference: str) -> bool:
