@@ -31,6 +31,7 @@ from normtext.repair.context import (
     in_line_alphabet,
     is_emoji,
     is_known_word,
+    is_rare,
     likelihood,
     listed_fillings,
     listed_frequency,
@@ -445,6 +446,14 @@ def test_no_symbol_or_digit_is_made_up_inside_words() -> None:
     assert "⤮" not in repair_mojibake(garble(line, "cp1253", "replace"))
     line = "பொங்கல் பண்டிகைக்கு 16,000 சிறப்புப் பேருந்துகள் இயக்கம்"
     assert "௮" not in repair_mojibake(garble(line, "cp1253", "replace"))
+
+
+def test_no_rare_han_character_is_made_up() -> None:
+    # cp1253 loses bytes of kana and Han alike; put back in the wrong place they spell
+    # extension ideographs ("鮸", "㮮") that no Japanese headline holds.
+    line = "大谷翔平選手が今季40号ホームラン、チームの勝利に貢献⚾"
+    repaired = repair_mojibake(garble(line, "cp1253", "replace"))
+    assert not any(is_rare(c) and "\u3400" <= c <= "\u9fff" for c in repaired)
 
 
 def test_a_lead_byte_that_lost_both_continuation_bytes() -> None:

@@ -47,6 +47,7 @@ from normtext.repair.context import (
     in_line_alphabet,
     is_known_word,
     is_letter,
+    is_rare,
     known_words,
     listed_fillings,
     listed_frequency,
@@ -259,10 +260,11 @@ def _resolve(
 
 def _out_of_place(chars: list[str], index: int, before: str, rest: str) -> bool:
     """Whether restored ``chars[index]`` is what no text writes there: a symbol outside
-    the blocks running text uses (cp1253's lost "“" read by ISO-8859-7 as "⤮"), or a
-    digit glued to a letter (Tamil "ப்" read as "ம௮")."""
+    the blocks running text uses (cp1253's lost "“" read by ISO-8859-7 as "⤮"), a rare
+    Han character (the extension ideographs that kana which lost a byte in the middle
+    can give, "翔平鮸手"), or a digit glued to a letter (Tamil "ப்" read as "ம௮")."""
     char = chars[index]
-    if _exotic(char):
+    if _exotic(char) or (script_of(char) == "HAN" and is_rare(char)):
         return True
     if unicodedata.category(char) != "Nd" or char.isascii():
         return False
