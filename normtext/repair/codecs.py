@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from normtext.repair.utf8 import sequence_length
+
 # Codecs in order of preference when two decode a span equally well: the most common
 # mix-ups on the web first (ftfy's order for the ones it knows), then the rest.
 CODEC_NAMES = (
@@ -51,15 +53,7 @@ UNENCODABLE = "\uffff"  # (stands for a character a table does not hold)
 
 
 def _continues(unit: int) -> bool:
-    return unit < 0 or 0x80 <= unit <= 0xBF
-
-
-def _needed_continuations(unit: int) -> int:
-    if 0xC2 <= unit <= 0xDF:
-        return 1
-    if 0xE0 <= unit <= 0xEF:
-        return 2
-    return 3 if 0xF0 <= unit <= 0xF4 else 0
+    return unit < 0 or unit in UTF8_CONTINUATIONS
 
 
 def _decode_byte(codec: str, byte: int) -> str | None:
@@ -116,7 +110,7 @@ class CodecTable:
                 if pending > 1 or not _continues(following):
                     settled[index] = shadow
             unit = settled[index]
-            pending = max(pending - 1, 0) if _continues(unit) else _needed_continuations(unit)
+            pending = max(pending - 1, 0) if _continues(unit) else max(sequence_length(unit) - 1, 0)
         return settled
 
     def lost_byte_candidates(self, line: str) -> frozenset[int]:
