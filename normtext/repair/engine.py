@@ -1191,7 +1191,6 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str], codecs: list[str]) ->
     ours_known, theirs_known = known_words(ours), known_words(theirs)
     if (len(ours) == len(theirs) or piecewise) and ours_known != theirs_known:
         return ours_known > theirs_known
-    ours_likelihood, theirs_likelihood = word_likelihood(ours), word_likelihood(theirs)
     if (
         "transcode restore_byte_a0" in ftfy_steps
         and len(ours) > len(theirs)
@@ -1200,7 +1199,7 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str], codecs: list[str]) ->
             ours_known > theirs_known
             or (
                 ours_known == theirs_known
-                and ours_likelihood > theirs_likelihood + LIKELIHOOD_MARGIN
+                and word_likelihood(ours) > word_likelihood(theirs) + LIKELIHOOD_MARGIN
             )
         )
     ):
@@ -1210,6 +1209,7 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str], codecs: list[str]) ->
         return True
     if len(ours) != len(theirs):
         return False
+    ours_likelihood, theirs_likelihood = word_likelihood(ours), word_likelihood(theirs)
     ours_foreign, theirs_foreign = foreign_letters(ours), foreign_letters(theirs)
     if ours_foreign != theirs_foreign and (
         abs(ours_likelihood - theirs_likelihood) < LIKELIHOOD_MARGIN
