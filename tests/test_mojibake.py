@@ -39,6 +39,7 @@ from normtext.repair.context import (
     lone_quote,
     one_letter_word,
     opening_mark,
+    thai_filling,
     word_frequency,
     word_key,
 )
@@ -187,8 +188,12 @@ def test_clean_control_corpus_is_never_changed() -> None:
         ("© 2025 Northern Herald Media", "iso8859-13", "c1"),
         # A letter that lost a byte before a real space, not ftfy's no-break space.
         ("Chính phủ đề xuất giảm thuế", "cp1252", "drop"),
-        # ...in Thai too, where letter pairs tell it, as no word list holds Thai.
+        # ...in Thai too, where letter pairs tell it.
         ("ราคาน้ำมันดีเซลปรับขึ้นอีก 50 สตางค์ต่อลิตร", "cp1252", "drop"),
+        # Thai words are looked up inside the run: "รัฐสภา", "ประจำปี"; "ใหม่" and "ใน"
+        # far more frequent than the fragments "แหม่" and "แน".
+        ("รัฐสภาผ่านร่างพระราชบัญญัติงบประมาณประจำปี 2568 ในวาระแรก", "cp1250", "drop"),
+        ("นักท่องเที่ยวต่างชาติเดินทางเข้าไทยแล้วกว่า 17 ล้านคนในครึ่งปีแรก", "cp1252", "drop"),
         # き (E3 81 8D) lost both continuation bytes.
         ("金利を引き上げる", "cp1252", "drop"),
         # A word the top 20,000 Russian words lack.
@@ -207,6 +212,27 @@ def test_clean_control_corpus_is_never_changed() -> None:
 )
 def test_codec_round_trip(original: str, codec: str, mode: str) -> None:
     assert repair_mojibake(garble(original, codec, mode)) == original
+
+
+THAI_LEAD_OPTIONS = tuple("แใ่๐๘")  # E0 B9 and a lost 0x81, 0x83, 0x88, 0x90 or 0x98
+
+
+def test_thai_filling_needs_a_long_or_far_more_frequent_word() -> None:
+    # "รัฐสภา" (parliament) is the one six-letter word; "รัก" is too short to count.
+    assert thai_filling([tuple("กฃจฐธ")], "รั\0สภาผ่านร่าง", [2]) == ("ฐ",)
+    # "ใหม่" and the fragment "แหม่" are as long, but "ใหม่" is far more frequent.
+    assert thai_filling([THAI_LEAD_OPTIONS], "สายพันธุ์\0หม่ในป่า", [9]) == ("ใ",)
+    # "จัด" and "กัด" are both short words: undecided.
+    assert thai_filling([tuple("กฃจฐธ")], "ร้อน\0ัด", [4]) is None
+
+
+def test_thai_filling_of_two_lost_letters() -> None:
+    # "ใหม่" lost its first letter and its tone mark: neither alone spells a word.
+    text = "เรื่อง\0หม\0ทำรายได้"
+    assert thai_filling([THAI_LEAD_OPTIONS], text, [6]) is None
+    assert thai_filling([THAI_LEAD_OPTIONS] * 2, text, [6, 9]) == ("ใ", "่")
+    line = "ภาพยนตร์ไทยเรื่องใหม่ทำรายได้ทะลุ 500 ล้านบาท"
+    assert repair_mojibake(garble(line, "cp1250", "drop")) == line
 
 
 def test_two_layers() -> None:

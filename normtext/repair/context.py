@@ -10,6 +10,7 @@ common; otherwise the character is written as ``�``.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 import sys
@@ -838,14 +839,25 @@ def word_list_choice(
 
 # Scripts whose words are looked up inside a run of letters: Chinese and Japanese have
 # no spaces, Korean glues particles and compounds together ("작년보다", "소비자물가").
-# Thai is left out: its word list holds too many fragments ("นัญ") to tell letters apart.
 UNSPACED_SCRIPTS = frozenset({"HAN", "HANGUL"})
 # The longest stretch of an unspaced run looked up as a word around a lost character.
 LONGEST_UNSPACED_WORD = 8
+# Thai is written without spaces too, but its word list holds many fragments ("นัญ",
+# "แหม่"): a Thai word settles a lost letter only where it stands out (see thai_filling).
+THAI_WORD = 4  # letters: a word at least this long...
+THAI_WORD_MARGIN = 2  # ...and this much longer than any other filling's wins
+THAI_FREQUENCY_MARGIN = 20  # or one 100 times as frequent (tenths of a Zipf value)
+# With more fillings than this (cp874 loses 23 consonants alike), words by chance abound:
+# the longest must stand out by one more letter, and frequency alone decides nothing.
+THAI_FREQUENCY_FILLINGS = 16
+LONGEST_THAI_WORD = 12
+MAX_THAI_FILLINGS = 100  # (two lost letters of 19 or 23 options each are not tried)
+LOOKED_UP_RUNS = UNSPACED_SCRIPTS | {"THAI"}
 
 
 def unspaced_word_choice(candidates: Iterable[str], left: str, right: str) -> str | None:
-    """The one candidate inside the longest known word of Chinese, Japanese or Korean.
+    """The one candidate inside the longest known word of Chinese, Japanese or Korean
+    (Thai candidates: see :func:`thai_filling`).
 
     ``left`` and ``right`` are the letters of the same run before and after the lost
     character. Each candidate is tried in every stretch of up to
@@ -853,6 +865,9 @@ def unspaced_word_choice(candidates: Iterable[str], left: str, right: str) -> st
     the longest known word wins ("同比" beside "上涨", not "匈比"; "소비자", not "소비읍").
     None when no stretch of two or more is known, or two candidates tie.
     """
+    if any(script_of(c) == "THAI" for c in candidates):
+        found = thai_filling([tuple(candidates)], left + "\0" + right, [len(left)])
+        return found[0] if found else None
     best_length, best = 1, []
     for candidate in candidates:
         if script_of(candidate) not in UNSPACED_SCRIPTS or is_rare(candidate):
@@ -877,6 +892,78 @@ def _longest_word_through(char: str, left: str, right: str) -> int:
             if is_known_word(start + char + right[:after]):
                 longest = length
     return longest
+
+
+def thai_filling(
+    options: list[tuple[str, ...]], text: str, positions: list[int]
+) -> tuple[str, ...] | None:
+    """The one filling of the lost ``positions`` of a Thai run ``text`` that spells a known
+    word through them all, far better than any other filling does.
+
+    Each filling is known by the longest word it spells through the positions that fits
+    between known words (the letters before it end one, or are none; those after it
+    start one), the most frequent of the longest. It wins with a word of
+    :data:`THAI_WORD` letters or more, longer by :data:`THAI_WORD_MARGIN` than any other
+    filling's ("รัฐสภา", not "รัก"); or with a word no shorter than any other's and
+    :data:`THAI_FREQUENCY_MARGIN` more frequent than each ("ใหม่", not the fragment
+    "แหม่"). None otherwise, and where there are more than :data:`MAX_THAI_FILLINGS`.
+    """
+    letters = [[c for c in o if script_of(c) == "THAI" and not is_rare(c)] for o in options]
+    if math.prod(len(choices) for choices in letters) > MAX_THAI_FILLINGS:
+        return None
+    found = {
+        filling: _longest_thai_word(filled(text, positions, "".join(filling)), positions)
+        for filling in itertools.product(*letters)
+    }
+    if len(found) < 2:
+        return None
+    by_length = sorted(found, key=lambda f: found[f], reverse=True)
+    length, other_length = found[by_length[0]][0], found[by_length[1]][0]
+    many = len(found) > THAI_FREQUENCY_FILLINGS
+    if length >= THAI_WORD and length - other_length >= THAI_WORD_MARGIN + many:
+        return by_length[0]
+    if many:
+        return None
+    by_frequency = sorted(found, key=lambda f: found[f][1], reverse=True)
+    best, runner_up = found[by_frequency[0]], found[by_frequency[1]]
+    if best[0] >= max(n for n, _ in found.values()) and (
+        best[1] - runner_up[1] >= THAI_FREQUENCY_MARGIN
+    ):
+        return by_frequency[0]
+    return None
+
+
+def _longest_thai_word(text: str, positions: list[int]) -> tuple[int, int]:
+    """The length and frequency of the longest known word of ``text`` through all
+    ``positions`` that fits between known words, the most frequent of the longest
+    ((1, 0) if none)."""
+    first, last = positions[0], positions[-1]
+    best = (1, 0)
+    for start in range(max(0, last + 1 - LONGEST_THAI_WORD), first + 1):
+        for end in range(min(len(text), start + LONGEST_THAI_WORD), last, -1):
+            if end - start < max(best[0], 2):
+                break  # (a lone letter is no evidence: "ๆ" is a word of its own)
+            word = text[start:end]
+            frequency = word_frequency(word)
+            if (
+                frequency
+                and (end - start, frequency) > best
+                and (not start or _ends_a_word(text[:start]))
+                and (end == len(text) or _starts_a_word(text[end:]))
+            ):
+                best = (end - start, frequency)
+    return best
+
+
+def _ends_a_word(text: str) -> bool:
+    """Whether ``text`` ends in a known word of two letters or more."""
+    longest = min(len(text), LONGEST_THAI_WORD)
+    return any(is_known_word(text[len(text) - n :]) for n in range(2, longest + 1))
+
+
+def _starts_a_word(text: str) -> bool:
+    """Whether ``text`` starts with a known word of two letters or more."""
+    return any(is_known_word(text[:n]) for n in range(2, min(len(text), LONGEST_THAI_WORD) + 1))
 
 
 def in_case_of(spellings: list[str], word: str, capital: bool = False) -> str | None:

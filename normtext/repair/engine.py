@@ -33,6 +33,8 @@ import ftfy
 from normtext.repair.codecs import REPLACEMENT_MARKS, TABLES, CodecTable, char_class
 from normtext.repair.context import (
     EMOJI_SELECTOR,
+    LONGEST_THAI_WORD,
+    LOOKED_UP_RUNS,
     REPLACEMENT,
     UNLISTED_MARKS,
     UNSPACED_SCRIPTS,
@@ -57,6 +59,7 @@ from normtext.repair.context import (
     starts_sentence,
     style_of,
     text_style_pictographs,
+    thai_filling,
     unspaced_word_choice,
     word_likelihood,
     word_list_choice,
@@ -71,7 +74,8 @@ C1_RE = re.compile("[\x80-\x9f]")
 WHITESPACE = frozenset(" \t\u00a0\u3000")
 # Scripts written without spaces between words (Korean spaces phrases, not words): a
 # run of their letters is seldom a word a list holds.
-UNLISTED_RUNS = UNSPACED_SCRIPTS | {"THAI"}
+UNLISTED_RUNS = LOOKED_UP_RUNS
+THAI = frozenset({"THAI"})
 
 
 def _in_unlisted_run(text: str) -> bool:
@@ -200,7 +204,7 @@ def _resolve(
     """
     chars = [d.options[0] if len(d.options) == 1 else "" for d in run]
     start, end = offset + run[0].start, offset + run[-1].end
-    rest = line[end:] if after is None else after
+    rest, rest_decoded = (line[end:], False) if after is None else (after, True)
     _spell_jointly(run, chars, before, rest)
     surrounding = dominant_style([c] for c in chars if c) or line_style
     for index, decoded in enumerate(run):
@@ -212,7 +216,7 @@ def _resolve(
             right = EMOJI_SELECTOR  # (a selector that lost a byte too: "â„ï¸" is "❄️")
         prefix = before + "".join(chars[:index])
         # (Mojibake after the run, not yet decoded, would only blur the alphabet.)
-        context = prefix + "".join(chars[index + 1 :]) + (rest if after is not None else "")
+        context = prefix + "".join(chars[index + 1 :]) + (rest if rest_decoded else "")
         options = in_line_alphabet(decoded.options, context)
         word_start, word_end = _word_around(prefix), _word_after(chars[index + 1 :], rest)
         capital = starts_sentence(prefix[: len(prefix) - len(word_start)])
@@ -222,24 +226,27 @@ def _resolve(
         if not spelled and word_start == word_end == "":
             spelled = one_letter_word(options, context)
         if not spelled:
-            spelled = _unspaced_choice(options, prefix, chars[index + 1 :], rest)
+            spelled = _unspaced_choice(options, prefix, chars[index + 1 :], rest, rest_decoded)
         if not spelled and _bare_lead(run):
             # A lone lead byte is repaired only into a known word (or one-letter word).
             spelled = REPLACEMENT
         # (Only decoded text tells which quotes close later: cp874's "โ€“" holds a "“".)
         following = "".join(c or REPLACEMENT for c in chars[index + 1 :]) + (
-            rest if after is not None else ""
+            rest if rest_decoded else ""
         )
         chars[index] = spelled or choose(options, left, right, surrounding, prefix, following)
     for index, decoded in enumerate(run):
         if decoded.restored and _out_of_place(chars, index, line[start - 1 : start], rest):
             chars[index] = REPLACEMENT
+    _spell_thai_pairs(run, chars, before, rest, rest_decoded)
     # A Han or Hangul character given up is looked up again among those decided after it
     # ("受" of "の受け入れ", where "け" had lost a byte too).
     for index, decoded in enumerate(run):
         if chars[index] == REPLACEMENT:
             prefix = before + "".join(chars[:index])
-            found = _unspaced_choice(decoded.options, prefix, chars[index + 1 :], rest)
+            found = _unspaced_choice(
+                decoded.options, prefix, chars[index + 1 :], rest, rest_decoded
+            )
             chars[index] = found or REPLACEMENT
     restored = sum(d.restored for d in run)
     punctuation_only = all(
@@ -384,21 +391,62 @@ def _case_fits(letter: str, word: str, inside: bool) -> bool:
 
 
 def _unspaced_choice(
-    options: tuple[str, ...], prefix: str, following: list[str], rest: str
+    options: tuple[str, ...], prefix: str, following: list[str], rest: str, decoded: bool
 ) -> str | None:
     """:func:`unspaced_word_choice` between the letters before and after a character
-    (``following`` are the run's next characters, "" where still undecided)."""
-    if not any(script_of(c) in UNSPACED_SCRIPTS for c in options):
+    (``following`` are the run's next characters, "" where still undecided; ``rest``
+    the line after the run, ``decoded`` or as it stands)."""
+    if not any(script_of(c) in LOOKED_UP_RUNS for c in options):
         return None
-    left = _unspaced_run(prefix[::-1])[::-1]
-    right = _unspaced_run("".join(c or "\0" for c in following) + rest)
+    after = "".join(c or "\0" for c in following)
+    if any(script_of(c) == "THAI" for c in options):
+        left, right = _thai_run_around(prefix, after, rest, decoded)
+    else:
+        left, right = _unspaced_run(prefix[::-1])[::-1], _unspaced_run(after + rest)
     return unspaced_word_choice(options, left, right)
 
 
-def _unspaced_run(text: str) -> str:
-    """The Han, kana or Hangul letters that start ``text``."""
+def _thai_run_around(prefix: str, following: str, rest: str, decoded: bool) -> tuple[str, str]:
+    """The letters of the Thai run that end ``prefix`` and start ``following + rest``.
+
+    Mojibake after the run, not yet ``decoded``, is no Thai text, though cp874 reads it
+    as Thai letters: there the run ends in a "\\0" that no word holds.
+    """
+    if not decoded and rest[:1] and not rest[:1].isascii():
+        rest = "\0"
+    left = _unspaced_run(prefix[::-1], THAI)[::-1]
+    right = _unspaced_run(following + rest, THAI)
+    return left, right
+
+
+def _spell_thai_pairs(
+    run: list[Decoded], chars: list[str], before: str, rest: str, decoded: bool
+) -> None:
+    """Fill in two Thai letters given up near each other together, where one pair of
+    them spells a far longer word than the others ("ใหม่" that lost its first letter
+    and its tone mark: neither alone makes a word of the rest)."""
+    lost = [k for k, char in enumerate(chars) if char == REPLACEMENT]
+    for first, second in itertools.pairwise(lost):
+        between = "".join(chars[first + 1 : second])
+        if (
+            chars[first] != REPLACEMENT
+            or second - first >= LONGEST_THAI_WORD
+            or not all(is_letter(c) and script_of(c) == "THAI" for c in between)
+        ):
+            continue
+        prefix = before + "".join(chars[:first])
+        left, right = _thai_run_around(prefix, "".join(chars[second + 1 :]), rest, decoded)
+        text = f"{left}\0{between}\0{right}"
+        positions = [len(left), len(left) + 1 + len(between)]
+        found = thai_filling([run[first].options, run[second].options], text, positions)
+        if found:
+            chars[first], chars[second] = found
+
+
+def _unspaced_run(text: str, scripts: frozenset[str] = UNSPACED_SCRIPTS) -> str:
+    """The Han, kana or Hangul letters (or those of ``scripts``) that start ``text``."""
     end = 0
-    while end < len(text) and is_letter(text[end]) and script_of(text[end]) in UNSPACED_SCRIPTS:
+    while end < len(text) and is_letter(text[end]) and script_of(text[end]) in scripts:
         end += 1
     return text[:end]
 
