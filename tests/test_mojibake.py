@@ -201,6 +201,8 @@ def test_clean_control_corpus_is_never_changed() -> None:
         # Han words are looked up inside the run ("同比", "受け入れ").
         ("居民消费价格同比上涨0.3%", "cp1252", "drop"),
         ("外国人労働者の受け入れ拡大を検討", "cp1252", "drop"),
+        # Two Han characters that each lost a byte are filled in together ("厳重").
+        ("東京都心で最高気温36°Cを観測、熱中症に厳重警戒🔥", "cp1254", "drop"),
         # Word lists know no symbols: a currency sign beside a number.
         ("ξεπέρασε 2 € ανά λίτρο", "cp874", "drop"),
         # An apostrophe inside a word and a trademark sign after one are repairs.

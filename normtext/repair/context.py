@@ -842,6 +842,8 @@ def word_list_choice(
 UNSPACED_SCRIPTS = frozenset({"HAN", "HANGUL"})
 # The longest stretch of an unspaced run looked up as a word around a lost character.
 LONGEST_UNSPACED_WORD = 8
+# (Two lost characters of 19 or 23 options each, as cp874 leaves Thai, are not tried.)
+MAX_UNSPACED_FILLINGS = 100
 # Thai is written without spaces too, but its word list holds many fragments ("นัญ",
 # "แหม่"): a Thai word settles a lost letter only where it stands out (see thai_filling).
 THAI_WORD = 4  # letters: a word at least this long...
@@ -851,46 +853,58 @@ THAI_FREQUENCY_MARGIN = 20  # or one 100 times as frequent (tenths of a Zipf val
 # the longest must stand out by one more letter, and frequency alone decides nothing.
 THAI_FREQUENCY_FILLINGS = 16
 LONGEST_THAI_WORD = 12
-MAX_THAI_FILLINGS = 100  # (two lost letters of 19 or 23 options each are not tried)
 LOOKED_UP_RUNS = UNSPACED_SCRIPTS | {"THAI"}
 
 
 def unspaced_word_choice(candidates: Iterable[str], left: str, right: str) -> str | None:
-    """The one candidate inside the longest known word of Chinese, Japanese or Korean
-    (Thai candidates: see :func:`thai_filling`).
+    """The one candidate inside the longest known word of Chinese, Japanese, Korean or
+    Thai: :func:`unspaced_filling` of one lost character between ``left`` and ``right``,
+    the letters of the same run before and after it ("同比" beside "上涨", not "匈比";
+    "소비자", not "소비읍")."""
+    found = unspaced_filling([tuple(candidates)], f"{left}\0{right}", [len(left)])
+    return found[0] if found else None
 
-    ``left`` and ``right`` are the letters of the same run before and after the lost
-    character. Each candidate is tried in every stretch of up to
-    :data:`LONGEST_UNSPACED_WORD` characters around it; the candidate that alone makes
-    the longest known word wins ("同比" beside "上涨", not "匈比"; "소비자", not "소비읍").
-    None when no stretch of two or more is known, or two candidates tie.
+
+def unspaced_filling(
+    options: list[tuple[str, ...]], text: str, positions: list[int]
+) -> tuple[str, ...] | None:
+    """The one filling of the lost ``positions`` of an unspaced run ``text`` (characters
+    of ``options`` each) that alone makes the longest known word through them all.
+
+    Words of up to :data:`LONGEST_UNSPACED_WORD` characters are tried; None when no word
+    of two or more is known, two fillings tie, or there are more than
+    :data:`MAX_UNSPACED_FILLINGS`. Thai, whose word list holds fragments, needs more (see
+    :func:`thai_filling`).
     """
-    if any(script_of(c) == "THAI" for c in candidates):
-        found = thai_filling([tuple(candidates)], left + "\0" + right, [len(left)])
-        return found[0] if found else None
+    if any(script_of(c) == "THAI" for choices in options for c in choices):
+        return thai_filling(options, text, positions)
+    letters = [
+        # (compatibility and extension ideographs are no one's lost letter)
+        [c for c in choices if script_of(c) in UNSPACED_SCRIPTS and not is_rare(c)]
+        for choices in options
+    ]
+    if math.prod(len(choices) for choices in letters) > MAX_UNSPACED_FILLINGS:
+        return None
     best_length, best = 1, []
-    for candidate in candidates:
-        if script_of(candidate) not in UNSPACED_SCRIPTS or is_rare(candidate):
-            continue  # (compatibility and extension ideographs are no one's lost letter)
-        length = _longest_word_through(candidate, left, right)
+    for filling in itertools.product(*letters):
+        length = _longest_word_over(filled(text, positions, "".join(filling)), positions)
         if length > best_length:
-            best_length, best = length, [candidate]
+            best_length, best = length, [filling]
         elif length == best_length and best:
-            best.append(candidate)
+            best.append(filling)
     return best[0] if len(best) == 1 else None
 
 
-def _longest_word_through(char: str, left: str, right: str) -> int:
-    """The length of the longest known word that ``char`` makes with its neighbours."""
+def _longest_word_over(text: str, positions: list[int]) -> int:
+    """The length of the longest known word of ``text`` through all ``positions``."""
+    first, last = positions[0], positions[-1]
     longest = 1
-    for before in range(min(len(left), LONGEST_UNSPACED_WORD - 1), -1, -1):
-        start = left[len(left) - before :]
-        for after in range(min(len(right), LONGEST_UNSPACED_WORD - 1 - before), -1, -1):
-            length = before + 1 + after
-            if length <= longest:
+    for start in range(max(0, last + 1 - LONGEST_UNSPACED_WORD), first + 1):
+        for end in range(min(len(text), start + LONGEST_UNSPACED_WORD), last, -1):
+            if end - start <= longest:
                 break
-            if is_known_word(start + char + right[:after]):
-                longest = length
+            if is_known_word(text[start:end]):
+                longest = end - start
     return longest
 
 
@@ -906,10 +920,10 @@ def thai_filling(
     :data:`THAI_WORD` letters or more, longer by :data:`THAI_WORD_MARGIN` than any other
     filling's ("รัฐสภา", not "รัก"); or with a word no shorter than any other's and
     :data:`THAI_FREQUENCY_MARGIN` more frequent than each ("ใหม่", not the fragment
-    "แหม่"). None otherwise, and where there are more than :data:`MAX_THAI_FILLINGS`.
+    "แหม่"). None otherwise, and where there are more than :data:`MAX_UNSPACED_FILLINGS`.
     """
     letters = [[c for c in o if script_of(c) == "THAI" and not is_rare(c)] for o in options]
-    if math.prod(len(choices) for choices in letters) > MAX_THAI_FILLINGS:
+    if math.prod(len(choices) for choices in letters) > MAX_UNSPACED_FILLINGS:
         return None
     found = {
         filling: _longest_thai_word(filled(text, positions, "".join(filling)), positions)

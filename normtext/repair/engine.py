@@ -34,6 +34,7 @@ from normtext.repair.codecs import REPLACEMENT_MARKS, TABLES, CodecTable, char_c
 from normtext.repair.context import (
     EMOJI_SELECTOR,
     LONGEST_THAI_WORD,
+    LONGEST_UNSPACED_WORD,
     LOOKED_UP_RUNS,
     REPLACEMENT,
     UNLISTED_MARKS,
@@ -59,7 +60,7 @@ from normtext.repair.context import (
     starts_sentence,
     style_of,
     text_style_pictographs,
-    thai_filling,
+    unspaced_filling,
     unspaced_word_choice,
     word_likelihood,
     word_list_choice,
@@ -238,7 +239,7 @@ def _resolve(
     for index, decoded in enumerate(run):
         if decoded.restored and _out_of_place(chars, index, line[start - 1 : start], rest):
             chars[index] = REPLACEMENT
-    _spell_thai_pairs(run, chars, before, rest, rest_decoded)
+    _spell_unspaced_pairs(run, chars, before, rest, rest_decoded)
     # A Han or Hangul character given up is looked up again among those decided after it
     # ("受" of "の受け入れ", where "け" had lost a byte too).
     for index, decoded in enumerate(run):
@@ -419,26 +420,33 @@ def _thai_run_around(prefix: str, following: str, rest: str, decoded: bool) -> t
     return left, right
 
 
-def _spell_thai_pairs(
+def _spell_unspaced_pairs(
     run: list[Decoded], chars: list[str], before: str, rest: str, decoded: bool
 ) -> None:
-    """Fill in two Thai letters given up near each other together, where one pair of
-    them spells a far longer word than the others ("ใหม่" that lost its first letter
-    and its tone mark: neither alone makes a word of the rest)."""
+    """Fill in two characters of an unspaced run given up near each other together, where
+    one pair of them alone makes the longest word ("厳重" that lost a byte of each;
+    Thai "ใหม่" that lost its first letter and its tone mark)."""
     lost = [k for k, char in enumerate(chars) if char == REPLACEMENT]
     for first, second in itertools.pairwise(lost):
+        options = [run[first].options, run[second].options]
+        thai = any(script_of(c) == "THAI" for choices in options for c in choices)
+        scripts = THAI if thai else UNSPACED_SCRIPTS
         between = "".join(chars[first + 1 : second])
         if (
             chars[first] != REPLACEMENT
-            or second - first >= LONGEST_THAI_WORD
-            or not all(is_letter(c) and script_of(c) == "THAI" for c in between)
+            or second - first >= (LONGEST_THAI_WORD if thai else LONGEST_UNSPACED_WORD)
+            or _unspaced_run(between, scripts) != between
         ):
             continue
         prefix = before + "".join(chars[:first])
-        left, right = _thai_run_around(prefix, "".join(chars[second + 1 :]), rest, decoded)
+        following = "".join(chars[second + 1 :])
+        if thai:
+            left, right = _thai_run_around(prefix, following, rest, decoded)
+        else:
+            left = _unspaced_run(prefix[::-1])[::-1]
+            right = _unspaced_run(following + rest)
         text = f"{left}\0{between}\0{right}"
-        positions = [len(left), len(left) + 1 + len(between)]
-        found = thai_filling([run[first].options, run[second].options], text, positions)
+        found = unspaced_filling(options, text, [len(left), len(left) + 1 + len(between)])
         if found:
             chars[first], chars[second] = found
 
