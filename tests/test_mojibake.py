@@ -203,6 +203,9 @@ def test_clean_control_corpus_is_never_changed() -> None:
         ("外国人労働者の受け入れ拡大を検討", "cp1252", "drop"),
         # Two Han characters that each lost a byte are filled in together ("厳重").
         ("東京都心で最高気温36°Cを観測、熱中症に厳重警戒🔥", "cp1254", "drop"),
+        # A Korean particle glued to its noun: "원으로" is "원" and "으로" in the lists.
+        ("전기차 보조금 최대 650만 원으로 확대", "cp1250", "drop"),
+        ("국회, 내년도 예산안 본회의에서 통과", "cp1258", "drop"),
         # Word lists know no symbols: a currency sign beside a number.
         ("ξεπέρασε 2 € ανά λίτρο", "cp874", "drop"),
         # An apostrophe inside a word and a trademark sign after one are repairs.

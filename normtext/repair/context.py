@@ -1092,14 +1092,15 @@ def likelihood(candidate: str, left: str, right: str) -> float:
     return score
 
 
-# Scripts written without spaces, whose word lists are cut into words by a segmenter.
-SEGMENTED_SCRIPTS = frozenset({"HAN"})
+# Scripts whose word lists are cut finer than the text is spaced: Chinese and Japanese
+# by a segmenter, Korean with its particles apart ("에" is a word of the list, "역에" not).
+SEGMENTED_SCRIPTS = frozenset({"HAN", "HANGUL"})
 
 
 def _pair_count(first: str, second: str) -> float:
-    """How often ``second`` follows ``first``: inside a word, and in text written without
-    spaces also across the boundary of two words ("数が": a noun, then a particle that the
-    segmented word lists count as a word of its own)."""
+    """How often ``second`` follows ``first``: inside a word, and in the scripts of
+    :data:`SEGMENTED_SCRIPTS` also across the boundary of two words ("数が", "역에": a
+    noun, then a particle that the word lists count as a word of its own)."""
     from normtext.repair._frequency import BIGRAM
 
     count = float(BIGRAM.get(first + second, 0))
