@@ -1022,6 +1022,7 @@ def _layer_options(line: str) -> list[Candidate]:
         return []
     candidates.sort(key=lambda c: c[0])
     _prefer_one_alphabet(candidates)
+    _prefer_frequent_words(candidates)
     key, fixed, best = candidates[0]
     if current - key.odd_events < 2:
         # One odd event is thin evidence: it must not be contradicted by typographic
@@ -1086,6 +1087,24 @@ def _prefer_one_alphabet(candidates: list[Candidate]) -> None:
     if chosen is not candidates[0]:
         candidates.remove(chosen)
         candidates.insert(0, chosen)
+
+
+def _prefer_frequent_words(candidates: list[Candidate]) -> None:
+    """Bring to the front, of the sibling codecs' readings that rival the best, one that
+    spells far more frequent words (Hebrew "המדינה" and "מול" of cp1254, which lost the
+    0x9E of "מ", not cp1252's "האדינה" and "אול": cp1252 defines 0x9E, so its reading can
+    only put back an "א")."""
+    best_key, best_text, best_layer = candidates[0]
+    threshold = listed_frequency(best_text) + WORD_FREQUENCY_MARGIN
+    rivals = [
+        (listed_frequency(text), number)
+        for number, (key, text, layer) in enumerate(candidates)
+        if layer.codec in SIBLINGS[best_layer.codec] and best_key.rivals(key)
+    ]
+    if rivals:
+        frequency, number = max(rivals, key=lambda r: (r[0], -r[1]))
+        if frequency >= threshold:
+            candidates.insert(0, candidates.pop(number))
 
 
 # How many of the best distinct readings of a line that leaves mojibake behind are each
