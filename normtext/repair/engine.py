@@ -1254,13 +1254,18 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str], codecs: list[str]) ->
         return ours_cost < theirs_cost
     if _unclosed(ours) < _unclosed(theirs):
         return True  # "“Hi,” he said", not ftfy's "“Hi,†he said" (a space read as a lost byte)
+    piecewise = any(step in PIECEWISE_STEPS for step in ftfy_steps)
+    if piecewise and len(codecs) == 1 and _remnants(ours, codecs[0]) < _remnants(theirs, codecs[0]):
+        # ftfy's piecewise repair left a lead and a continuation byte of our codec, which
+        # its measure does not see beside Hangul or Han ("경주ì—서", "广å·å¡”"): ours
+        # decoded them.
+        return True
     # Where ftfy only patched the line piece by piece, ours, which read it whole, wins at
     # equal length, and otherwise if it spells more known words. Two readings of equal
     # length differ character for character, as sibling codecs do (cp1250 and
     # ISO-8859-2): the one that spells more known words wins, then, between about as
     # likely words, the one whose letters one alphabet holds better, then the one with
     # fewer capitals out of place, then the one with likelier words, by a margin.
-    piecewise = any(step in PIECEWISE_STEPS for step in ftfy_steps)
     if len(ours) == len(theirs) and piecewise:
         return True
     ours_known, theirs_known = known_words(ours), known_words(theirs)
@@ -1293,6 +1298,12 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str], codecs: list[str]) ->
     if ours.lower() == theirs.lower():
         return case_surprises(ours) < case_surprises(theirs)
     return ours_likelihood > theirs_likelihood + LIKELIHOOD_MARGIN
+
+
+def _remnants(text: str, codec: str) -> int:
+    """How many pairs of a lead and a continuation byte (or a mask) ``codec`` shows in
+    ``text``: pieces of a character still to decode."""
+    return len(PAIR_PATTERNS[codec].findall(text))
 
 
 BRACKET_PAIRS = (("「", "」"), ("『", "』"))
