@@ -28,6 +28,7 @@ from normtext.repair.context import (
     apostrophe,
     filled,
     fillings_in_pairs,
+    greek_accent_fit,
     in_line_alphabet,
     is_emoji,
     is_known_word,
@@ -246,6 +247,18 @@ def test_thai_filling_of_two_lost_letters() -> None:
     assert thai_filling([THAI_LEAD_OPTIONS] * 2, text, [6, 9]) == ("ใ", "่")
     line = "ภาพยนตร์ไทยเรื่องใหม่ทำรายได้ทะลุ 500 ล้านบาท"
     assert repair_mojibake(garble(line, "cp1250", "drop")) == line
+
+
+def test_greek_words_take_one_accent() -> None:
+    # cp1254 lost the 0x8D of "ύ" (CF 8D); "ρ" (CF 81) would leave "σαρρας" unaccented.
+    options = ("ρ", "ύ", "ώ", "Ϗ", "ϐ")
+    assert greek_accent_fit(options, "σα", "ρας") == ("ύ", "ώ")
+    # A word with its accent already takes none; one syllable, or capitals, say nothing.
+    assert greek_accent_fit(("ά", "α"), "δήλωσ", "") == ("α",)
+    assert greek_accent_fit(("ώ", "ω"), "τ", "ν") == ("ώ", "ω")
+    assert greek_accent_fit(("Ύ", "Ρ"), "ΣΑ", "ΡΑΣ") == ("Ύ", "Ρ")
+    line = "Η κυβέρνηση ανακοίνωσε επίδομα 250 € για χαμηλοσυνταξιούχους"
+    assert repair_mojibake(garble(line, "cp1254", "drop")) == line
 
 
 def test_two_layers() -> None:

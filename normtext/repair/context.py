@@ -778,6 +778,39 @@ def in_line_alphabet(candidates: tuple[str, ...], context: str) -> tuple[str, ..
     return tuple(c for c in candidates if c not in foreign)
 
 
+GREEK_VOWELS = frozenset("αεηιουωάέήίόύώϊϋΐΰ")
+GREEK_ACCENTED = frozenset("άέήίόύώΐΰΆΈΉΊΌΎΏ")
+
+
+def greek_accent_fit(candidates: tuple[str, ...], start: str, end: str) -> tuple[str, ...]:
+    """``candidates`` narrowed to those that give the Greek word ``start + c + end`` one
+    accent, as monotonic Greek writes every word of two syllables or more ("σαύρας", not
+    "σαρρας"; "Καύσωνας", not "Καρσωνας").
+
+    Only for words of Greek letters, capitals aside (which drop the accent), and only if
+    a candidate is left.
+    """
+    fitting = tuple(c for c in candidates if _one_accent(start + c + end))
+    return fitting or candidates
+
+
+def _one_accent(word: str) -> bool:
+    """Whether ``word`` keeps the rule of one accent (True if it is no word the rule is
+    for: not all Greek letters, capitals, or one syllable)."""
+    if not word or any(script_of(c) != "GREEK" or not is_letter(c) for c in word):
+        return True
+    if sum(c.isupper() for c in word) > 1:
+        return True
+    lower = word.lower()
+    # (a syllable per run of vowels: "μιας", "ποιος" are one, and written without accent)
+    syllables = sum(
+        1
+        for k, c in enumerate(lower)
+        if c in GREEK_VOWELS and (not k or lower[k - 1] not in GREEK_VOWELS)
+    )
+    return syllables < 2 or sum(c in GREEK_ACCENTED for c in word) == 1
+
+
 def case_surprises(text: str, across_words: bool = True) -> int:
     """How many non-ASCII capitals of ``text`` stand where a capital is unusual.
 

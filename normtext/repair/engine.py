@@ -46,6 +46,7 @@ from normtext.repair.context import (
     filled,
     fillings_in_pairs,
     foreign_letters,
+    greek_accent_fit,
     in_case_of,
     in_line_alphabet,
     is_known_word,
@@ -220,6 +221,8 @@ def _resolve(
         context = prefix + "".join(chars[index + 1 :]) + (rest if rest_decoded else "")
         options = in_line_alphabet(decoded.options, context)
         word_start, word_end = _word_around(prefix), _word_after(chars[index + 1 :], rest)
+        if word_end is not None:
+            options = greek_accent_fit(options, word_start, word_end)
         capital = starts_sentence(prefix[: len(prefix) - len(word_start)])
         spelled = word_end is not None and word_list_choice(
             options, word_start, word_end, capital
