@@ -206,6 +206,9 @@ def test_clean_control_corpus_is_never_changed() -> None:
         # back "א" ("אול"), and the sibling's, spelling "מול", is far more frequent.
         ("השקל התחזק מול הדולר: שער היציג נקבע על 3.65 ₪", "cp1254", "drop"),
         ("Hội nghị Trung ương bàn về công tác nhân sự nhiệm kỳ tới", "cp1252", "drop"),
+        # cp1254 lost the 0x9E of "พ" too: cp1252's reading, which can only put back "ก",
+        # spells no word there ("กฤษภาคม"), and cp1254's spells "พฤษภาคม".
+        ("อัตราเงินเฟ้อของไทยเดือนพฤษภาคมอยู่ที่ 1.5% ต่ำกว่าที่คาดการณ์ไว้", "cp1254", "drop"),
         # ftfy decodes this line piece by piece and leaves "ì—" glued to Hangul and
         # "å·å¡”" to Han, which its measure does not see; ours reads the line whole.
         ("경주에서 신라 시대 금관 장식 출토", "cp1254", "drop"),
@@ -247,6 +250,14 @@ def test_thai_filling_of_two_lost_letters() -> None:
     assert thai_filling([THAI_LEAD_OPTIONS] * 2, text, [6, 9]) == ("ใ", "่")
     line = "ภาพยนตร์ไทยเรื่องใหม่ทำรายได้ทะลุ 500 ล้านบาท"
     assert repair_mojibake(garble(line, "cp1250", "drop")) == line
+
+
+def test_sibling_gives_up_a_letter_rather_than_misspell_two() -> None:
+    # cp1252's reading puts back "א" for both lost "מ" ("ארחיבות את ארכזי"); cp1254's
+    # spells "מרכזי" and leaves the first open ("מרחיבות" or "ארחיבות").
+    line = "Google ו־Intel מרחיבות את מרכזי הפיתוח שלהן בישראל"
+    expected = line.replace("מרחיבות", "\ufffdרחיבות")
+    assert repair_mojibake(garble(line, "cp1254", "drop")) == expected
 
 
 def test_greek_words_take_one_accent() -> None:

@@ -61,6 +61,7 @@ from normtext.repair.context import (
     starts_sentence,
     style_of,
     text_style_pictographs,
+    thai_filling,
     unspaced_filling,
     unspaced_word_choice,
     word_likelihood,
@@ -1093,10 +1094,17 @@ def _prefer_one_alphabet(candidates: list[Candidate]) -> None:
 
 
 def _prefer_frequent_words(candidates: list[Candidate]) -> None:
-    """Bring to the front, of the sibling codecs' readings that rival the best, one that
-    spells far more frequent words (Hebrew "המדינה" and "מול" of cp1254, which lost the
-    0x9E of "מ", not cp1252's "האדינה" and "אול": cp1252 defines 0x9E, so its reading can
-    only put back an "א")."""
+    """Bring to the front a sibling codec's reading that spells words the best one misses.
+
+    A codec that leaves a byte undefined which its sibling defines (cp1254 and the 0x9E
+    of Hebrew "מ" and Thai "พ", which cp1252 shows as "ž") reads lines with that byte
+    dropped as well as the sibling, whose reading can only put back its own lost bytes.
+    Of the readings that rival the best, one that spells words ten times as frequent
+    ("המדינה" and "מול", not cp1252's "האדינה" and "אול") comes first, or one whose Thai
+    letters the word lookup alone favours ("พฤษภาคม", not "กฤษภาคม"); failing those, one
+    that gives up one more letter of a spaced script but spells more and far more
+    frequent words.
+    """
     best_key, best_text, best_layer = candidates[0]
     threshold = listed_frequency(best_text) + WORD_FREQUENCY_MARGIN
     rivals = [
@@ -1108,6 +1116,65 @@ def _prefer_frequent_words(candidates: list[Candidate]) -> None:
         frequency, number = max(rivals, key=lambda r: (r[0], -r[1]))
         if frequency >= threshold:
             candidates.insert(0, candidates.pop(number))
+            return
+    for _frequency, number in rivals:
+        if number and _thai_words_favour(best_text, candidates[number][1]):
+            candidates.insert(0, candidates.pop(number))
+            return
+    # (Hebrew "�רחיבות את מרכזי", the first letter "מ" or "א", not "ארחיבות את ארכזי".)
+    spellers = [
+        (listed_frequency(text), number)
+        for number, (key, text, layer) in enumerate(candidates)
+        if layer.codec in SIBLINGS[best_layer.codec]
+        and key.odd_events == best_key.odd_events
+        and key.unknown == best_key.unknown + 1
+        and key.unknown_words < best_key.unknown_words
+        and _differ_in_spaced_letters(best_text, text)
+    ]
+    if spellers:
+        frequency, number = max(spellers, key=lambda r: (r[0], -r[1]))
+        if frequency >= threshold:
+            candidates.insert(0, candidates.pop(number))
+
+
+def _differ_in_spaced_letters(ours: str, other: str) -> bool:
+    """Whether two readings of a line differ only in letters of scripts written with
+    spaces (or a ``�``), whose words the word lists hold."""
+    return len(ours) == len(other) and all(
+        a == b or (_spaced_letter(a) and _spaced_letter(b))
+        for a, b in zip(ours, other, strict=True)
+    )
+
+
+def _spaced_letter(char: str) -> bool:
+    """A letter of a script written with spaces, or a ``�``."""
+    return char == REPLACEMENT or (is_letter(char) and script_of(char) not in LOOKED_UP_RUNS)
+
+
+def _thai_words_favour(ours: str, other: str) -> bool:
+    """Whether Thai words favour ``other`` over ``ours``, two readings of a line that
+    differ only in Thai letters: at some letter where they differ, the word lookup of
+    :func:`thai_filling` picks ``other``'s, and at none ``ours``' (cp1254's `พ`, which
+    lost its 0x9E, where cp1252 can only put back `ก`)."""
+    if len(ours) != len(other):
+        return False
+    favoured = False
+    for index, (mine, theirs) in enumerate(zip(ours, other, strict=True)):
+        if mine == theirs:
+            continue
+        if script_of(mine) != "THAI" or script_of(theirs) != "THAI":
+            return False
+        start, end = index, index + 1
+        while start and script_of(ours[start - 1]) == "THAI" and is_letter(ours[start - 1]):
+            start -= 1
+        while end < len(ours) and script_of(ours[end]) == "THAI" and is_letter(ours[end]):
+            end += 1
+        text = f"{ours[start:index]}\0{ours[index + 1 : end]}"
+        found = thai_filling([(mine, theirs)], text, [index - start])
+        if found == (mine,):
+            return False
+        favoured = favoured or found == (theirs,)
+    return favoured
 
 
 # How many of the best distinct readings of a line that leaves mojibake behind are each
