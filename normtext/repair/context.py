@@ -953,7 +953,9 @@ def thai_filling(
     :data:`THAI_WORD` letters or more, longer by :data:`THAI_WORD_MARGIN` than any other
     filling's ("รัฐสภา", not "รัก"); or with a word no shorter than any other's and
     :data:`THAI_FREQUENCY_MARGIN` more frequent than each ("ใหม่", not the fragment
-    "แหม่"). None otherwise, and where there are more than :data:`MAX_UNSPACED_FILLINGS`.
+    "แหม่"); with more than :data:`THAI_FREQUENCY_FILLINGS` fillings, only with a word
+    one letter longer still. None otherwise, and where there are more than
+    :data:`MAX_UNSPACED_FILLINGS`.
     """
     letters = [[c for c in o if script_of(c) == "THAI" and not is_rare(c)] for o in options]
     if math.prod(len(choices) for choices in letters) > MAX_UNSPACED_FILLINGS:
