@@ -33,6 +33,7 @@ from normtext.repair.context import (
     is_emoji,
     is_known_word,
     is_rare,
+    less_frequent_spelling,
     likelihood,
     listed_fillings,
     listed_frequency,
@@ -257,6 +258,18 @@ def test_sibling_gives_up_a_letter_rather_than_misspell_two() -> None:
     # spells "מרכזי" and leaves the first open ("מרחיבות" or "ארחיבות").
     line = "Google ו־Intel מרחיבות את מרכזי הפיתוח שלהן בישראל"
     expected = line.replace("מרחיבות", "\ufffdרחיבות")
+    assert repair_mojibake(garble(line, "cp1254", "drop")) == expected
+
+
+def test_letter_pairs_do_not_pick_the_rarer_of_two_known_words() -> None:
+    # "сдают" (they take) and "сдаст" (will take) are both listed, "сдают" more often:
+    # letter pairs, which like "с", must not choose "сдаст"; the line keeps "�" there.
+    options = tuple("сэюяѐѝў")
+    assert less_frequent_spelling("с", options, "сда", "т")
+    assert not less_frequent_spelling("ю", options, "сда", "т")
+    assert not less_frequent_spelling("с", ("с", "э"), "сда", "т")  # one known word only
+    line = "Школьники сдают единый государственный экзамен по математике"
+    expected = line.replace("сдают", "сда\ufffdт")
     assert repair_mojibake(garble(line, "cp1254", "drop")) == expected
 
 

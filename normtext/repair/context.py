@@ -870,6 +870,24 @@ def word_list_choice(
     )
 
 
+def less_frequent_spelling(choice: str, candidates: Iterable[str], left: str, right: str) -> bool:
+    """Whether ``choice`` (made by letter pairs) spells a rarer word than another of the
+    ``candidates`` that make known words between ``left`` and ``right``, or none where
+    two do. Of known words within ten times of each other (which the word lookup leaves
+    open), letter pairs may pick only the most frequent, not "сдаст" for "сдают"; the
+    letter stays "�" where the lists, pooled over languages, rank another language's
+    word first (Bulgarian "моят" before Russian "мост")."""
+    frequencies: dict[str, int] = {}
+    for candidate in candidates:
+        if is_letter(candidate) and candidate not in UNLISTED_MARKS:
+            frequency = word_frequency(left + candidate + right)
+            if frequency:
+                frequencies[candidate.lower()] = frequency
+    if len(frequencies) < 2:
+        return False
+    return frequencies.get(choice.lower(), 0) < max(frequencies.values())
+
+
 # Scripts whose words are looked up inside a run of letters: Chinese and Japanese have
 # no spaces, Korean glues particles and compounds together ("작년보다", "소비자물가").
 UNSPACED_SCRIPTS = frozenset({"HAN", "HANGUL"})

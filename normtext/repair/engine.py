@@ -53,6 +53,7 @@ from normtext.repair.context import (
     is_letter,
     is_rare,
     known_words,
+    less_frequent_spelling,
     listed_fillings,
     listed_frequency,
     most_frequent_spellings,
@@ -240,6 +241,12 @@ def _resolve(
             rest if rest_decoded else ""
         )
         chars[index] = spelled or choose(options, left, right, surrounding, prefix, following)
+        if (
+            not spelled
+            and word_end is not None
+            and less_frequent_spelling(chars[index], options, word_start, word_end)
+        ):
+            chars[index] = REPLACEMENT
     for index, decoded in enumerate(run):
         if decoded.restored and _out_of_place(chars, index, line[start - 1 : start], rest):
             chars[index] = REPLACEMENT
