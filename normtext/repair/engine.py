@@ -410,25 +410,25 @@ def _unspaced_choice(
     the line after the run, ``decoded`` or as it stands)."""
     if not any(script_of(c) in LOOKED_UP_RUNS for c in options):
         return None
+    thai = any(script_of(c) == "THAI" for c in options)
     after = "".join(c or "\0" for c in following)
-    if any(script_of(c) == "THAI" for c in options):
-        left, right = _thai_run_around(prefix, after, rest, decoded)
-    else:
-        left, right = _unspaced_run(prefix[::-1])[::-1], _unspaced_run(after + rest)
+    left, right = _run_around(thai, prefix, after, rest, decoded)
     return unspaced_word_choice(options, left, right)
 
 
-def _thai_run_around(prefix: str, following: str, rest: str, decoded: bool) -> tuple[str, str]:
-    """The letters of the Thai run that end ``prefix`` and start ``following + rest``.
+def _run_around(
+    thai: bool, prefix: str, following: str, rest: str, decoded: bool
+) -> tuple[str, str]:
+    """The letters of the unspaced run (Han, kana and Hangul, or ``thai``) that end
+    ``prefix`` and start ``following + rest``.
 
     Mojibake after the run, not yet ``decoded``, is no Thai text, though cp874 reads it
-    as Thai letters: there the run ends in a "\\0" that no word holds.
+    as Thai letters: there a Thai run ends in a "\\0" that no word holds.
     """
-    if not decoded and rest[:1] and not rest[:1].isascii():
+    scripts = THAI if thai else UNSPACED_SCRIPTS
+    if thai and not decoded and rest[:1] and not rest[:1].isascii():
         rest = "\0"
-    left = _unspaced_run(prefix[::-1], THAI)[::-1]
-    right = _unspaced_run(following + rest, THAI)
-    return left, right
+    return _unspaced_run(prefix[::-1], scripts)[::-1], _unspaced_run(following + rest, scripts)
 
 
 def _spell_unspaced_pairs(
@@ -450,12 +450,7 @@ def _spell_unspaced_pairs(
         ):
             continue
         prefix = before + "".join(chars[:first])
-        following = "".join(chars[second + 1 :])
-        if thai:
-            left, right = _thai_run_around(prefix, following, rest, decoded)
-        else:
-            left = _unspaced_run(prefix[::-1])[::-1]
-            right = _unspaced_run(following + rest)
+        left, right = _run_around(thai, prefix, "".join(chars[second + 1 :]), rest, decoded)
         text = f"{left}\0{between}\0{right}"
         found = unspaced_filling(options, text, [len(left), len(left) + 1 + len(between)])
         if found:
@@ -1171,13 +1166,9 @@ def _thai_words_favour(ours: str, other: str) -> bool:
             continue
         if script_of(mine) != "THAI" or script_of(theirs) != "THAI":
             return False
-        start, end = index, index + 1
-        while start and script_of(ours[start - 1]) == "THAI" and is_letter(ours[start - 1]):
-            start -= 1
-        while end < len(ours) and script_of(ours[end]) == "THAI" and is_letter(ours[end]):
-            end += 1
-        text = f"{ours[start:index]}\0{ours[index + 1 : end]}"
-        found = thai_filling([(mine, theirs)], text, [index - start])
+        left = _unspaced_run(ours[:index][::-1], THAI)[::-1]
+        right = _unspaced_run(ours[index + 1 :], THAI)
+        found = thai_filling([(mine, theirs)], f"{left}\0{right}", [len(left)])
         if found == (mine,):
             return False
         favoured = favoured or found == (theirs,)
