@@ -1114,11 +1114,8 @@ def _prefer_frequent_words(candidates: list[Candidate]) -> None:
         for number, (key, text, layer) in enumerate(candidates)
         if layer.codec in SIBLINGS[best_layer.codec] and best_key.rivals(key)
     ]
-    if rivals:
-        frequency, number = max(rivals, key=lambda r: (r[0], -r[1]))
-        if frequency >= threshold:
-            candidates.insert(0, candidates.pop(number))
-            return
+    if _bring_forward_most_frequent(candidates, rivals, threshold):
+        return
     for _frequency, number in rivals:
         if number and _thai_words_favour(best_text, candidates[number][1]):
             candidates.insert(0, candidates.pop(number))
@@ -1133,10 +1130,21 @@ def _prefer_frequent_words(candidates: list[Candidate]) -> None:
         and key.unknown_words < best_key.unknown_words
         and _differ_in_spaced_letters(best_text, text)
     ]
-    if spellers:
-        frequency, number = max(spellers, key=lambda r: (r[0], -r[1]))
-        if frequency >= threshold:
-            candidates.insert(0, candidates.pop(number))
+    _bring_forward_most_frequent(candidates, spellers, threshold)
+
+
+def _bring_forward_most_frequent(
+    candidates: list[Candidate], scored: list[tuple[int, int]], threshold: int
+) -> bool:
+    """Move to the front the candidate whose number has the highest word frequency of
+    ``scored`` (the first of equals), if that reaches ``threshold``."""
+    if not scored:
+        return False
+    frequency, number = max(scored, key=lambda r: (r[0], -r[1]))
+    if frequency < threshold:
+        return False
+    candidates.insert(0, candidates.pop(number))
+    return True
 
 
 def _differ_in_spaced_letters(ours: str, other: str) -> bool:
