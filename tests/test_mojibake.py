@@ -539,6 +539,13 @@ def test_a_lead_byte_that_lost_both_continuation_bytes() -> None:
     assert repair_mojibake(garble(line, "cp1254", "drop")) == line
 
 
+def test_a_lead_byte_that_lost_its_continuation_byte_after_a_space() -> None:
+    # cp1258 drops the 0x8D of "Í" (C3 8D): "Ă¡ Ăslandi". The run of mojibake goes on
+    # across the space, and its last lead byte is the word's first letter.
+    line = "Verðbólga á Íslandi lækkaði í 5,8 % í maí"
+    assert repair_mojibake(garble(line, "cp1258", "drop")) == line
+
+
 def test_a_fill_in_the_codec_shows_for_another_byte_too() -> None:
     # cp1257 leaves 0x8A undefined, and a sloppy decoder shows cp1252's "Š" for it; but
     # cp1257's own "Š" is 0xD0. After a lead byte still needing a continuation, it is 0x8A.

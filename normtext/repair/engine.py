@@ -507,9 +507,9 @@ def _decoded_patches(line: str, table: CodecTable, nbsp: bool = True) -> list[Pa
         if table.shadowed_fill_ins:
             units = table.settle_shadowed(match.group(), units)
         start, end = match.span()
-        in_word = line[start - 1 : start].isalpha() or line[end : end + 1].isalpha()
+        glued = line[start - 1 : start].isalpha(), line[end : end + 1].isalpha()
         runs.extend(
-            (start, run) for run in decode_runs(units, dropped, table.undefined, in_word)
+            (start, run) for run in decode_runs(units, dropped, table.undefined, *glued)
         )
     # The style that most decoded characters allow guides the choice of lost ones.
     line_style = dominant_style(d.options for _, run in runs for d in run)

@@ -189,18 +189,30 @@ def _decode_masked_lead(
     return Decoded(options, start, found[0].end, 1 + max(d.restored for d in found))
 
 
+def _after_space(units: Sequence[int], index: int) -> bool:
+    """Whether ``units[index]`` follows a space that is no no-break space of a letter."""
+    return (
+        index >= 1
+        and units[index - 1] == SPACE
+        and not (index >= 2 and 0xC2 <= units[index - 2] <= 0xDF)
+    )
+
+
 def decode_runs(
     units: Sequence[int],
     dropped: frozenset[int],
     masked: frozenset[int],
-    in_word: bool = False,
+    letter_before: bool = False,
+    letter_after: bool = False,
 ) -> list[list[Decoded]]:
     """Split ``units`` into maximal runs of decodable characters.
 
     Units that start no valid character are skipped: they stay as the text they were.
-    ``in_word`` says the units are one character glued to letters (``Ãslandi``): then a
-    lead byte that lost its continuation bytes is tried too.
+    ``letter_before`` and ``letter_after`` say the units are glued to letters: then a lead
+    byte that lost its continuation bytes is tried too where it is the one character of
+    that word (``Ãslandi``, or ``Ã¡ Ãslandi``, where a space parts it from the rest).
     """
+    in_word = letter_before or letter_after
     runs: list[list[Decoded]] = []
     current: list[Decoded] = []
     index = 0
@@ -230,6 +242,8 @@ def decode_runs(
         )
         bare_lead_ok = (
             (in_word and len(units) == 1)
+            or (letter_after and index == len(units) - 1 and _after_space(units, index))
+            or (letter_before and index == 0 and units[1:2] == [SPACE])
             or alone
             or any(0 <= i < len(units) and units[i] >= 0x80 for i in (index - 1, index + 1))
         )
