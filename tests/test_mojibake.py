@@ -546,6 +546,19 @@ def test_a_lead_byte_that_lost_its_continuation_byte_after_a_space() -> None:
     assert repair_mojibake(garble(line, "cp1258", "drop")) == line
 
 
+def test_a_lost_byte_before_a_number_is_the_minus_sign() -> None:
+    # cp1250 drops the 0x88 of "−" (E2 88 92); of the characters the byte could give
+    # (⁒, −, ␒, ☒ …) only the minus sign is written before a number.
+    line = "Температура упала до −52 °C в Якутии"
+    assert "−52 °C" in repair_mojibake(garble(line, "cp1250", "drop"))
+
+
+def test_a_sibling_reading_that_turns_a_letter_into_a_symbol_loses() -> None:
+    # ISO-8859-2 reads cp1250's "Ăˇ" as "÷": with no word left to score, it looked likelier.
+    line = "Bensínverð fer yfir 320 kr. á lítrann"
+    assert repair_mojibake(garble(line, "cp1250", "drop")) == line
+
+
 def test_a_fill_in_the_codec_shows_for_another_byte_too() -> None:
     # cp1257 leaves 0x8A undefined, and a sloppy decoder shows cp1252's "Š" for it; but
     # cp1257's own "Š" is 0xD0. After a lead byte still needing a continuation, it is 0x8A.

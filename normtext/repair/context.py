@@ -318,6 +318,8 @@ def choose(
         return pictograph
     if ideographic_comma(candidates, left):
         return IDEOGRAPHIC_COMMA
+    if MINUS_SIGN in candidates and right.isdigit() and not is_letter(left or " "):
+        return MINUS_SIGN  # "−52 °C", not "⁒52" or "☒52"
     capital = starts_sentence(before)
     scored = sorted(
         ((fit(c, left, right, surrounding, capital), c) for c in candidates), reverse=True
@@ -340,6 +342,9 @@ def choose(
     if first > 0 and first >= FREQUENCY_MARGIN * second:
         return ranked[0]  # (with nothing counted for any, nothing is known)
     return REPLACEMENT
+
+
+MINUS_SIGN = "\u2212"
 
 
 def _currency_beside_number(candidates: list[str], before: str, right: str) -> str:

@@ -1373,7 +1373,15 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str], codecs: list[str]) ->
         return ours_foreign < theirs_foreign
     if ours.lower() == theirs.lower():
         return case_surprises(ours) < case_surprises(theirs)
-    return ours_likelihood > theirs_likelihood + LIKELIHOOD_MARGIN
+    # (A letter read as a symbol leaves no word to score: Icelandic "á" of cp1250, "÷" of
+    # ISO-8859-2, is no likelier for that.)
+    return ours_likelihood > theirs_likelihood + LIKELIHOOD_MARGIN and _letters(ours) >= _letters(
+        theirs
+    )
+
+
+def _letters(text: str) -> int:
+    return sum(map(is_letter, text))
 
 
 def _remnants(text: str, codec: str) -> int:
