@@ -19,7 +19,7 @@ from conftest import CLEAN_CORPUS, SHARED, load_tool
 
 from normtext import normalize
 from normtext.fixers import repair_mojibake
-from normtext.repair import describe_repair, repair
+from normtext.repair import describe_repair, repair, repair_and_describe
 from normtext.repair.accuracy import clean_lines, score
 from normtext.repair.codecs import CODEC_NAMES
 from normtext.repair.context import (
@@ -35,6 +35,7 @@ from normtext.repair.context import (
     is_rare,
     less_frequent_spelling,
     likelihood,
+    line_language,
     listed_fillings,
     listed_frequency,
     lone_emoji,
@@ -445,6 +446,30 @@ def test_a_one_letter_word_by_the_languages_of_the_line() -> None:
     middle = line.index(" се ")
     half = line[:middle] + garble(line[middle:], "cp1251")
     assert repair_mojibake(half) == line
+
+
+def test_the_language_of_a_line_by_its_common_words() -> None:
+    # Cyrillic letters that five languages share; "су" is Serbian, "няма" Bulgarian.
+    serbian = line_language("Цене станова у Новом Саду порасле су за 11 % за годину дана")
+    bulgarian = line_language("Варна очаква над 50 круизни кораба до края на септември, няма")
+    assert (serbian and serbian.code, bulgarian and bulgarian.code) == ("sh-Cyrl", "bg")
+    assert line_language("Курс доллара") is None  # too few words to tell
+    # In a Serbian line "у" (7.6) is the word, not "с" (6.5), which Russian rates 7.1.
+    line = "Цене станова у Новом Саду порасле су за 11 % за годину дана"
+    assert repair_mojibake(garble(line, "cp1250", "drop")) == line
+    # In a Bulgarian one, "с" (7.1) rather than "я" (6.2): far enough apart within one
+    # language, though not pooled over many.
+    line = "Износът на розово масло нарасна с 15 % спрямо миналата година"
+    assert repair_mojibake(garble(line, "cp1258", "drop")) == line
+
+
+def test_a_layer_that_lost_bytes_is_not_followed_by_a_sibling() -> None:
+    # cp1250 leaves "ŃŃĐżĐľŃ€Đ¸Đ»Đ°" (both "у" and "с" of "успорила" lost) as it was;
+    # ISO-8859-2 must not read it next, as "ŃŃпериĐ»а".
+    line = "Инфлација у Србији успорила је на 4,3 % у априлу"
+    repaired, described = repair_and_describe(garble(line, "cp1250", "drop"))
+    assert "iso8859-2" not in described
+    assert "пери" not in repaired
 
 
 def test_an_opening_mark_where_one_closes_later() -> None:

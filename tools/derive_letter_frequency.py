@@ -26,7 +26,10 @@ for pairs with a Han, Hangul or kana character). ``ALPHABETS`` gives each list's
 non-ASCII letters of Latin, Greek, Cyrillic and Armenian script: those it counts at least
 :data:`ALPHABET_MIN` times per million characters. ``ONE_LETTER_WORDS`` gives each list's
 words of one such letter of its own alphabet, with ten times their Zipf value (for a
-lost letter that is a word of its own: Serbian "у", not "с").
+lost letter that is a word of its own: Serbian "у", not "с"). ``COMMON_WORDS`` gives, for
+each list with such an alphabet, its :data:`COMMON_WORD_COUNT` most frequent words of
+letters alone, with ten times their Zipf value: they tell which of those languages a line
+is in, and how frequent a short word is in that language rather than in any.
 
 Words are counted as ``wordfreq`` stores them: case-folded, NFC (NFKC outside the Latin,
 Greek and Cyrillic scripts), Arabic and Hebrew without combining marks, Chinese in
@@ -271,6 +274,20 @@ def one_letter_words(code: str) -> dict[str, int]:
     }
 
 
+# How many of a list's most frequent words ``COMMON_WORDS`` keeps.
+COMMON_WORD_COUNT = 300
+
+
+def common_words(code: str) -> dict[str, int]:
+    """A list's :data:`COMMON_WORD_COUNT` most frequent words of letters alone, each with
+    ten times its Zipf value, most frequent first."""
+    words = [(word, frequency) for word, frequency in top_words(code, TOP_WORDS) if word.isalpha()]
+    return {
+        word: round(10 * (math.log10(frequency) + 9))
+        for word, frequency in words[:COMMON_WORD_COUNT]
+    }
+
+
 def build_tables(
     lists: Iterable[str],
 ) -> tuple[dict[str, int], dict[str, int], dict[str, str], dict[str, dict[str, int]]]:
@@ -380,12 +397,32 @@ def _one_letter_words(short_words: dict[str, dict[str, int]]) -> str:
     return "".join(lines)
 
 
+def _common_words(common: dict[str, dict[str, int]]) -> str:
+    lines = [
+        f"\n# The {COMMON_WORD_COUNT} most frequent words of letters alone of each list that has"
+        f"\n# an alphabet, with ten times their Zipf value ({len(common)} lists)\n",
+        "COMMON_WORDS: dict[str, dict[str, int]] = {\n",
+    ]
+    for code, words in sorted(common.items()):
+        lines.append(f'    "{code}": {{\n')
+        line = ""
+        for entry in (f'"{word}": {zipf},' for word, zipf in words.items()):
+            if line and len(line) + 1 + len(entry) > LINE_WIDTH:
+                lines.append(line + "\n")
+                line = ""
+            line = f"{line} {entry}" if line else f"        {entry}"
+        lines.append(line + "\n    },\n")
+    lines.append("}\n")
+    return "".join(lines)
+
+
 def render(
     unigram: dict[str, int],
     bigram: dict[str, int],
     alphabets: dict[str, str],
     lists: dict[str, list[str]],
     short_words: dict[str, dict[str, int]],
+    common: dict[str, dict[str, int]],
 ) -> str:
     """The text of the generated module."""
     names = [
@@ -415,6 +452,7 @@ def render(
         + _table("BIGRAM", "Adjacent pairs, a space for the word boundary", bigram)
         + _alphabets(alphabets)
         + _one_letter_words(short_words)
+        + _common_words(common)
         + "# fmt: on\n"
         + "\n# The name that older code uses for UNIGRAM.\nFREQUENCY = UNIGRAM\n"
     )
@@ -429,7 +467,8 @@ def generate(write: Callable[[str], object] = print) -> str:
         if langs != [code]:
             write(f"{' and '.join(langs)}: word list {code!r}, counted once")
     unigram, bigram, alphabets, short_words = build_tables(lists)
-    return render(unigram, bigram, alphabets, lists, short_words)
+    common = {code: common_words(code) for code in sorted(lists) if alphabets[code]}
+    return render(unigram, bigram, alphabets, lists, short_words, common)
 
 
 def main(argv: Sequence[str] | None = None, write: Callable[[str], object] = print) -> int:

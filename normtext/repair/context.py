@@ -20,6 +20,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from normtext.repair._emoji import EMOJI_RANGES
 from normtext.scripts import script_of
@@ -651,17 +652,20 @@ def filled(word: str, positions: list[int], filling: str) -> str:
 WORD_FREQUENCY_MARGIN = 10
 
 
-def most_frequent_spellings(spellings: list[str], word_of: Callable[[str], str]) -> list[str]:
+def most_frequent_spellings(
+    spellings: list[str], word_of: Callable[[str], str], language: Language | None = None
+) -> list[str]:
     """``spellings`` narrowed to the one (up to case) whose word is far more frequent.
 
     ``word_of`` gives the word each spelling makes. Where the words of two or more
     spellings are listed, one :data:`WORD_FREQUENCY_MARGIN` more frequent than every other
     wins (Hebrew "אמנים", artists, not "ממנים", appointing); otherwise all are kept.
+    Frequencies are those of the line's ``language`` where it is known.
     """
     distinct = list(dict.fromkeys(s.lower() for s in spellings))
     if len(distinct) < 2:
         return spellings
-    ranked = sorted((word_frequency(word_of(s)), s) for s in distinct)
+    ranked = sorted((frequency_in(word_of(s), language), s) for s in distinct)
     if ranked[-1][0] - ranked[-2][0] < WORD_FREQUENCY_MARGIN:
         return spellings
     return [s for s in spellings if s.lower() == ranked[-1][1]]
@@ -699,25 +703,83 @@ def _non_ascii_words(text: str) -> Iterator[str]:
             word.clear()
 
 
+class Language(NamedTuple):
+    """A word list with an alphabet: its code, its non-ASCII letters, its one-letter words
+    and its most common words (frequencies as :func:`word_frequency` gives them), the
+    rarest of which is ``rarest_common``."""
+
+    code: str
+    alphabet: frozenset[str]
+    one_letter_words: dict[str, int]
+    common_words: dict[str, int]
+    rarest_common: int
+
+
 @lru_cache(maxsize=1)
-def _languages() -> tuple[tuple[frozenset[str], dict[str, int]], ...]:
-    """Each word list's alphabet (where it has one), with its one-letter words."""
-    from normtext.repair._frequency import ALPHABETS, ONE_LETTER_WORDS
+def _languages() -> tuple[Language, ...]:
+    """Each word list that has an alphabet."""
+    from normtext.repair._frequency import ALPHABETS, COMMON_WORDS, ONE_LETTER_WORDS
 
     return tuple(
-        (frozenset(letters), ONE_LETTER_WORDS.get(code, {}))
+        Language(
+            code,
+            frozenset(letters),
+            ONE_LETTER_WORDS.get(code, {}),
+            COMMON_WORDS[code],
+            min(COMMON_WORDS[code].values()),
+        )
         for code, letters in ALPHABETS.items()
         if letters
     )
 
 
-def _languages_holding(context: str) -> list[tuple[frozenset[str], dict[str, int]]]:
+def _languages_holding(context: str) -> list[Language]:
     """The languages of :func:`_languages` whose alphabet holds every letter of
     ``context`` (none where it has no such letter)."""
     letters = _alphabet_letters(context)
     if not letters:
         return []
-    return [language for language in _languages() if letters <= language[0]]
+    return [language for language in _languages() if letters <= language.alphabet]
+
+
+# The common words of a line's language must outweigh another's by this much (in tenths of
+# a Zipf value, summed over the line's words) for the line to be taken as in it.
+LANGUAGE_MARGIN = 30
+LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=256)
+def line_language(context: str) -> Language | None:
+    """The language ``context`` is written in, where its alphabet and common words tell.
+
+    Of the languages whose alphabet holds every letter of ``context``, the one whose
+    common words it uses most (weighed by their frequency) by :data:`LANGUAGE_MARGIN`:
+    "Цене станова у Новом Саду порасле су за 11 %" is Serbian for its "су". None where
+    no language stands out.
+    """
+    holding = _languages_holding(context)
+    if len(holding) < 2:
+        return holding[0] if holding else None
+    words = [word.lower() for word in LETTER_RUN.findall(context)]
+    scores = sorted(
+        (
+            (sum(language.common_words.get(word, 0) for word in words), language.code)
+            for language in holding
+        ),
+        reverse=True,
+    )
+    if scores[0][0] - scores[1][0] < LANGUAGE_MARGIN:
+        return None
+    return next(language for language in holding if language.code == scores[0][1])
+
+
+def frequency_in(word: str, language: Language | None) -> int:
+    """:func:`word_frequency` of ``word`` in ``language``: as its common words give it, or
+    at most the least frequent of them (which it is not among); in any language if None."""
+    frequency = word_frequency(word)
+    if language is None or not frequency:
+        return frequency
+    return language.common_words.get(word.lower(), min(frequency, language.rarest_common))
 
 
 def _in_alphabet_scripts(char: str) -> bool:
@@ -735,7 +797,7 @@ def foreign_letters(text: str) -> int:
     letters = _alphabet_letters(text)
     if not letters:
         return 0
-    return min(len(letters - alphabet) for alphabet, _words in _languages())
+    return min(len(letters - language.alphabet) for language in _languages())
 
 
 def _alphabet_letters(text: str) -> set[str]:
@@ -746,6 +808,11 @@ def _alphabet_letters(text: str) -> set[str]:
     }
 
 
+# Of one language's words, one at least this much more frequent is taken (Bulgarian "с",
+# 7.1, not "я", 6.2): pooled over languages, the margin is WORD_FREQUENCY_MARGIN.
+ONE_LANGUAGE_MARGIN = 5
+
+
 def one_letter_word(candidates: tuple[str, ...], context: str) -> str | None:
     """The candidate that is a word of one letter far more frequent than the others, in
     the languages whose alphabet holds every letter of ``context``.
@@ -753,7 +820,12 @@ def one_letter_word(candidates: tuple[str, ...], context: str) -> str | None:
     Serbian "у" (in) is the word, not "с": pooled over Russian and Bulgarian too, the two
     are about as frequent. None where no such language is known, or none stands out.
     """
-    holding = [words for _alphabet, words in _languages_holding(context)]
+    language = line_language(context)
+    holding = (
+        [language.one_letter_words]
+        if language
+        else [language.one_letter_words for language in _languages_holding(context)]
+    )
     scores = {
         candidate: max((words.get(candidate.lower(), 0) for words in holding), default=0)
         for candidate in candidates
@@ -762,7 +834,8 @@ def one_letter_word(candidates: tuple[str, ...], context: str) -> str | None:
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     if not ranked or not ranked[0][1]:
         return None
-    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < WORD_FREQUENCY_MARGIN:
+    margin = ONE_LANGUAGE_MARGIN if language else WORD_FREQUENCY_MARGIN
+    if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < margin:
         return None
     return ranked[0][0]
 
@@ -775,7 +848,7 @@ def in_line_alphabet(candidates: tuple[str, ...], context: str) -> tuple[str, ..
     the context (mojibake still in it, or two languages, decide nothing), and only if one
     of the candidate letters that such alphabets judge is left.
     """
-    holding = [alphabet for alphabet, _words in _languages_holding(context)]
+    holding = [language.alphabet for language in _languages_holding(context)]
     judged = [c for c in candidates if _alphabet_letters(c)]
     foreign = {c for c in judged if not any(c.lower() in alphabet for alphabet in holding)}
     if not holding or len(foreign) == len(judged):
@@ -853,7 +926,11 @@ def text_style_pictographs(text: str) -> int:
 
 
 def word_list_choice(
-    candidates: Iterable[str], left: str, right: str, capital: bool = False
+    candidates: Iterable[str],
+    left: str,
+    right: str,
+    capital: bool = False,
+    language: Language | None = None,
 ) -> str | None:
     """The one candidate that makes ``left + candidate + right`` a known word, if just one
     (or one far more frequent than the others: see :func:`most_frequent_spellings`).
@@ -869,13 +946,19 @@ def word_list_choice(
         if is_letter(c) and c not in UNLISTED_MARKS and is_known_word(left + c + right)
     ]
     return in_case_of(
-        most_frequent_spellings(spelled, lambda c: left + c + right),
+        most_frequent_spellings(spelled, lambda c: left + c + right, language),
         left + right,
         capital and not left,
     )
 
 
-def less_frequent_spelling(choice: str, candidates: Iterable[str], left: str, right: str) -> bool:
+def less_frequent_spelling(
+    choice: str,
+    candidates: Iterable[str],
+    left: str,
+    right: str,
+    language: Language | None = None,
+) -> bool:
     """Whether ``choice`` (made by letter pairs) spells a rarer word than another of the
     ``candidates`` that make known words between ``left`` and ``right``, or none where
     two do. Of known words within ten times of each other (which the word lookup leaves
@@ -885,7 +968,7 @@ def less_frequent_spelling(choice: str, candidates: Iterable[str], left: str, ri
     frequencies: dict[str, int] = {}
     for candidate in candidates:
         if is_letter(candidate) and candidate not in UNLISTED_MARKS:
-            frequency = word_frequency(left + candidate + right)
+            frequency = frequency_in(left + candidate + right, language)
             if frequency:
                 frequencies[candidate.lower()] = frequency
     if len(frequencies) < 2:

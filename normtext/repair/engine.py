@@ -54,6 +54,7 @@ from normtext.repair.context import (
     is_rare,
     known_words,
     less_frequent_spelling,
+    line_language,
     listed_fillings,
     listed_frequency,
     most_frequent_spellings,
@@ -226,8 +227,9 @@ def _resolve(
         if word_end is not None:
             options = greek_accent_fit(options, word_start, word_end)
         capital = starts_sentence(prefix[: len(prefix) - len(word_start)])
+        language = line_language(context)
         spelled = word_end is not None and word_list_choice(
-            options, word_start, word_end, capital
+            options, word_start, word_end, capital, language
         )
         if not spelled and word_start == word_end == "":
             spelled = one_letter_word(options, context)
@@ -244,7 +246,7 @@ def _resolve(
         if (
             not spelled
             and word_end is not None
-            and less_frequent_spelling(chars[index], options, word_start, word_end)
+            and less_frequent_spelling(chars[index], options, word_start, word_end, language)
         ):
             chars[index] = REPLACEMENT
     for index, decoded in enumerate(run):
@@ -1227,6 +1229,12 @@ def _lossless(option: Candidate) -> bool:
     return not layer.restored and not layer.unknown
 
 
+def _may_follow_lossy(layer: Layer, lossy: Layer) -> bool:
+    if layer.codec == lossy.codec:
+        return True
+    return not layer.restored and not layer.unknown and layer.codec not in SIBLINGS[lossy.codec]
+
+
 def _repair_layers(line: str) -> Repaired:
     result = Repaired(line)
     options = _options_after(line)
@@ -1243,6 +1251,12 @@ def _repair_layers(line: str) -> Repaired:
         _key, result.text, layer = option
         result.layers.append(layer)
         options = _options_after(result.text) if following is None else following
+        if not _lossless(option):
+            # What a reading that lost bytes left undone is its own mojibake, not a layer
+            # under it: a sibling codec, or another that loses bytes, would misread it
+            # ("ŃŃĐżĐľŃ€Đ¸Đ»Đ°" of cp1250 as ISO-8859-2's "ŃŃпериĐ»а"); the same codec may
+            # settle what it left open.
+            options = [o for o in options if _may_follow_lossy(o[2], layer)]
     return result
 
 
