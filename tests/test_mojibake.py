@@ -472,6 +472,35 @@ def test_a_layer_that_lost_bytes_is_not_followed_by_a_sibling() -> None:
     assert "пери" not in repaired
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ג׳ורג׳ בוש ביקר בצה״ל, רח׳ הרצל",
+        "ויאמר ׀ אלהים",
+        "מחיר 5€ בלבד, “ציטוט”",
+        "กรุงเทพฯ วันนี้ ฯลฯ",
+        "ฮานอย ฮ่องกง ฮวบ",
+    ],
+)
+def test_geresh_paseq_and_thai_signs_of_real_text_stay(line: str) -> None:
+    assert repair_mojibake(line) == line
+
+
+@pytest.mark.parametrize(
+    ("line", "codec"),
+    [
+        # The lead bytes show as geresh (Hebrew), paseq (Cyrillic), "ג€" (dashes) in
+        # cp1255, and as ฮ and ฯ (Greek) in cp874; with the lost bytes dropped, no C1
+        # control is left to give them away.
+        ("הכנסת אישרה בקריאה ראשונה את תקציב", "cp1255"),
+        ("The report — published on Monday — warns of a gap", "cp1255"),
+        ("Η Βουλή ψήφισε το νέο νομοσχέδιο για την ενέργεια", "cp874"),
+    ],
+)
+def test_mojibake_that_reads_as_signs_of_the_codecs_script(line: str, codec: str) -> None:
+    assert repair_mojibake(garble(line, codec, "drop")) == line
+
+
 def test_an_opening_mark_where_one_closes_later() -> None:
     assert opening_mark(("、", "「", "」"), "の", "国民の暮らし」と") == "「"
     assert opening_mark(("、", "「"), "の", "国民の「暮らし」と") is None

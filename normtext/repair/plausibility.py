@@ -108,6 +108,8 @@ CP1252_CONTINUATIONS = re.escape(
 CP1252_SIGN_CONTINUATIONS = re.escape(
     "".join(c for c in bytes(range(0x80, 0xC0)).decode("cp1252", "ignore") if c not in "ŠŽ")
 )
+# What cp1255 shows for continuation bytes: signs and punctuation only.
+CP1255_CONTINUATIONS = re.escape(bytes(range(0x80, 0xC0)).decode("cp1255", "ignore"))
 # What cp1250 shows for continuation bytes where cp1252 shows something else or nothing.
 CP1250_CONTINUATIONS = re.escape(
     "".join(
@@ -199,6 +201,17 @@ ODD_PATTERNS: dict[str, str] = {
     # Hebrew letter: what is left of a Hebrew word that ftfy repaired only in part
     # ("×”×דינה" for "המדינה").
     "hebrew-lead": "\u00d7(?=[\u05d0-\u05ea])|\u00d7(?<=[\u05d0-\u05ea].)",
+    # Windows-1255 reading UTF-8: the lead bytes 0xD7 and 0xD8 of Hebrew and Arabic show
+    # as geresh "׳" and gershayim "״", which real text writes after a letter (ג׳ורג׳,
+    # צה״ל), never before a sign of the continuation bytes or another of them ("׳”׳›׳\xa0"
+    # for "הכנ"); the lead 0xD0 of Cyrillic shows as paseq "׀", which stands between
+    # spaces; and the lead 0xE2 of dashes and quotes shows as "ג€" ("ג€”" for "—").
+    "cp1255-lead": (
+        "[\u05f3\u05f4](?<![\u05d0-\u05ea].)"
+        f"[\u05c0\u05f3\u05f4{CP1255_CONTINUATIONS}]"
+        f"|\u05c0[\u05c0\u05f3\u05f4{CP1255_CONTINUATIONS}]"
+        f"|\u05d2\u20ac[{CP1255_CONTINUATIONS}]"
+    ),
     # ISO-8859-13 reading the lead bytes 0xC2 and 0xE2 (Ā ā) glued to a sign no Latvian
     # or Lithuanian word puts after them: "Ā©" for "©", "Āæ" for "¿", "ā€”" for "—",
     # "āš½" for "⚽" once its C1 control became cp1252's character. Quotes and dashes are
@@ -288,6 +301,11 @@ ODD_PATTERNS: dict[str, str] = {
         f"|\u0e30(?<![{THAI_CONSONANTS}{THAI_MARKS}\u0e32]\u0e30)"
         "|[\u0e03\u0e05](?=[0-9A-Za-z])|[\u0e03\u0e05](?<=[0-9A-Za-z].)"
         "|\u0e23(?<!\\S.)\u00a0"
+        # The leads of Greek, 0xCE and 0xCF, show as ฮ and ฯ: ฮ starts a syllable before a
+        # vowel (or ว), never before a consonant or a sign ("ฮฟ" for "ο", "ฮ—" for "Η");
+        # the abbreviation mark ฯ ends a word, or stands in ฯลฯ.
+        "|\u0e2e[\u0e0c-\u0e1f\u2018-\u201d\u2022\u2013\u2014\u00a0\u20ac]"
+        "|\u0e2f(?=[\u0e01-\u0e2e\u20ac])(?!\u0e25)"
     ),
     # An Arabic, Hebrew or Devanagari mark on a letter of another script (or on nothing).
     "foreign-mark": (
