@@ -501,6 +501,27 @@ def test_mojibake_that_reads_as_signs_of_the_codecs_script(line: str, codec: str
     assert repair_mojibake(garble(line, codec, "drop")) == line
 
 
+@pytest.mark.parametrize(
+    ("line", "codec"),
+    [
+        # All that is left of "ß" (C3 9F; cp1253 drops 0x9F) is its lead byte, "Γ", inside
+        # a Latin word: no lead and continuation byte stand together anywhere in the line.
+        ("Bundestag beschließt neues Gesetz zur Grundsteuer", "cp1253"),
+        # A lead byte ending a word of small letters: "dupÄ" (cp1250 drops the 0x83 of
+        # "ă"), "pĆ" (cp1257 drops the 0xA5 of "å").
+        ("Simona Halep revine pe teren după o pauză de aproape doi ani", "cp1250"),
+        ("Huspriserne i København er steget med 6 % på et år", "cp1257"),
+    ],
+)
+def test_a_lead_byte_alone_in_a_latin_word(line: str, codec: str) -> None:
+    assert repair_mojibake(garble(line, codec, "drop")) == line
+
+
+def test_capitals_that_end_words_of_capitals_stay() -> None:
+    for line in ("MOĆ” i ĆWIERĆ, Ćevapi", "Słowo: ŚWIĘTO, PAŃSTWO", "SENSЕ - Oleg"):
+        assert repair_mojibake(line) == line
+
+
 def test_an_opening_mark_where_one_closes_later() -> None:
     assert opening_mark(("、", "「", "」"), "の", "国民の暮らし」と") == "「"
     assert opening_mark(("、", "「"), "の", "国民の「暮らし」と") is None

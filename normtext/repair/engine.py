@@ -931,9 +931,28 @@ def _pair_pattern(table: CodecTable) -> re.Pattern[str]:
 PAIR_PATTERNS = {table.name: _pair_pattern(table) for table in TABLES}
 
 
+def _bare_lead_pattern(table: CodecTable) -> re.Pattern[str]:
+    leads = char_class(table.lead_chars)
+    return re.compile(f"(?<=[A-Za-z])[{leads}](?=[A-Za-z])")
+
+
+# Or, for a codec that loses bytes, a lead byte inside a Latin word: all that is left of
+# "ß" in "beschlieΓt" (cp1253 drops its 0x9F). (Not at its end: "SENSЕ" is a Latin word
+# with a Cyrillic letter, not cp1251's "Ř" that lost its 0x98.)
+BARE_LEAD_PATTERNS = {table.name: _bare_lead_pattern(table) for table in TABLES if table.undefined}
+
+
 def _candidate_tables(line: str) -> list[CodecTable]:
-    """The codecs whose decoding of some UTF-8 lead and continuation byte is in ``line``."""
-    return [table for table in TABLES if PAIR_PATTERNS[table.name].search(line)]
+    """The codecs whose decoding of some UTF-8 lead and continuation byte is in ``line``
+    (or of a lead byte alone, glued to a word, for a codec that loses bytes)."""
+    found = [table for table in TABLES if PAIR_PATTERNS[table.name].search(line)]
+    if found:
+        return found
+    return [
+        table
+        for table in TABLES
+        if table.name in BARE_LEAD_PATTERNS and BARE_LEAD_PATTERNS[table.name].search(line)
+    ]
 
 
 class Rank(NamedTuple):

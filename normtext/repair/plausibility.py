@@ -155,6 +155,14 @@ ODD_PATTERNS: dict[str, str] = {
     "cp1251-guillemet": "[A-Za-z,.]\u0412[«»]|\u0412[«»][A-Za-z]",
     # A capital with an accent inside a lowercase word: a lead byte whose partner was lost.
     "capital-in-word": f"[{LOWER}][{UPPER_NON_ASCII}](?=[{LOWER}]|[^\\s\\x00-\\x7f])",
+    # An accented capital ending a word of small Latin letters: a lead byte whose partner
+    # was lost ("dupÄ" for "după" in cp1250, "pĆ" for "på" in cp1257).
+    "capital-at-word-end": (
+        f"[a-z{LATIN_LOWER_NON_ASCII}]{{2}}[{LATIN_UPPER_NON_ASCII}](?![^\\W\\d_])"
+    ),
+    # Windows-1257 reading the lead byte 0xC3 as Ć, glued to a letter or sign of a
+    # continuation byte that no Polish or Croatian word puts after it ("KĆøbenhavn").
+    "cp1257-lead": "\u0106[\u00f8\u00e6\u00d8\u00c6\u0156\u0157\u00a2-\u00a9\u00ab-\u00be]",
     # An accented lowercase Latin letter followed by a capital inside a word ("ÂťVi" for
     # "»Vi"). Cyrillic is left out: Serbian camel case ("ПоздравЂаво") is real.
     "case-flip": f"[{LATIN_LOWER_NON_ASCII}](?=[A-Z{LATIN_UPPER_NON_ASCII}])",
