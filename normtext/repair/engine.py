@@ -933,12 +933,13 @@ PAIR_PATTERNS = {table.name: _pair_pattern(table) for table in TABLES}
 
 def _bare_lead_pattern(table: CodecTable) -> re.Pattern[str]:
     leads = char_class(table.lead_chars)
-    return re.compile(f"(?<=[A-Za-z])[{leads}](?=[A-Za-z])")
+    return re.compile(f"(?<=[A-Za-z])[{leads}](?=[A-Za-z])|(?<=[a-z]{{2}})[{leads}](?![^\\W\\d_])")
 
 
-# Or, for a codec that loses bytes, a lead byte inside a Latin word: all that is left of
-# "ß" in "beschlieΓt" (cp1253 drops its 0x9F). (Not at its end: "SENSЕ" is a Latin word
-# with a Cyrillic letter, not cp1251's "Ř" that lost its 0x98.)
+# Or, for a codec that loses bytes, a lead byte inside a Latin word, or ending one of
+# small letters: all that is left of "ß" in "beschlieΓt" (cp1253 drops its 0x9F), of
+# "ă" in "dupÄ" (cp1250 drops its 0x83). ("SENSЕ" is a Latin word with a Cyrillic
+# letter, not cp1251's "Ř" that lost its 0x98.)
 BARE_LEAD_PATTERNS = {table.name: _bare_lead_pattern(table) for table in TABLES if table.undefined}
 
 
