@@ -522,6 +522,13 @@ def test_capitals_that_end_words_of_capitals_stay() -> None:
         assert repair_mojibake(line) == line
 
 
+def test_a_lost_mark_between_arabic_letters_is_the_zero_width_non_joiner() -> None:
+    # cp1257 drops the 0x8C of U+200C (E2 80 8C); between two letters of a Persian word
+    # it is the non-joiner, not a quote or a hyphen.
+    line = "پیش‌بینی می‌شود دمای هوای تهران به ۴۰ °C برسد"
+    assert repair_mojibake(garble(line, "cp1257", "drop")) == line
+
+
 def test_an_opening_mark_where_one_closes_later() -> None:
     assert opening_mark(("、", "「", "」"), "の", "国民の暮らし」と") == "「"
     assert opening_mark(("、", "「"), "の", "国民の「暮らし」と") is None

@@ -159,6 +159,7 @@ JOINERS = frozenset("\u200c\u200d")
 
 EMOJI_STARTS = [start for start, _ in EMOJI_RANGES]
 ZERO_WIDTH_JOINER = "\u200d"
+ZERO_WIDTH_NON_JOINER = "\u200c"
 
 
 def is_emoji(char: str) -> bool:
@@ -314,6 +315,8 @@ def choose(
             return REPLACEMENT  # several emoji fit, and nothing else does
     if ZERO_WIDTH_JOINER in candidates and is_emoji(left) and is_emoji(right):
         return ZERO_WIDTH_JOINER  # "👨‍👩", not "👨”👩": the joiner of an emoji sequence
+    if ZERO_WIDTH_NON_JOINER in candidates and _arabic_letter(left) and _arabic_letter(right):
+        return ZERO_WIDTH_NON_JOINER  # Persian "راه‌های": between letters, not a quote
     pictograph = lone_emoji(candidates, left, right)
     if pictograph:
         return pictograph
@@ -346,6 +349,10 @@ def choose(
 
 
 MINUS_SIGN = "\u2212"
+
+
+def _arabic_letter(char: str) -> bool:
+    return is_letter(char or " ") and script_of(char) == "ARABIC"
 
 
 def _currency_beside_number(candidates: list[str], before: str, right: str) -> str:
