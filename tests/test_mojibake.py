@@ -529,6 +529,13 @@ def test_a_lost_mark_between_arabic_letters_is_the_zero_width_non_joiner() -> No
     assert repair_mojibake(garble(line, "cp1257", "drop")) == line
 
 
+def test_a_lone_lead_byte_is_the_one_letter_of_the_lines_alphabet() -> None:
+    # cp1257 drops the 0xA1 of "á": "lakhatĆs" could be á, å or ß, and no word list holds
+    # "lakhatás"; but "nőttek" makes the line Hungarian, whose alphabet has only á.
+    line = "Egyre drágább a lakhatás: 12 %-kal nőttek a bérleti díjak Debrecenben"
+    assert repair_mojibake(garble(line, "cp1257", "drop")) == line
+
+
 def test_an_opening_mark_where_one_closes_later() -> None:
     assert opening_mark(("、", "「", "」"), "の", "国民の暮らし」と") == "「"
     assert opening_mark(("、", "「"), "の", "国民の「暮らし」と") is None

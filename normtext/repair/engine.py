@@ -236,8 +236,10 @@ def _resolve(
         if not spelled:
             spelled = _unspaced_choice(options, prefix, chars[index + 1 :], rest, rest_decoded)
         if not spelled and _bare_lead(run):
-            # A lone lead byte is repaired only into a known word (or one-letter word).
-            spelled = REPLACEMENT
+            # A lone lead byte is repaired only into a known word (or one-letter word), or
+            # into the one letter of the line's alphabet that fits the case of its word
+            # (Hungarian "lakhatás": á, not å or ß, beside "nőttek").
+            spelled = _only_letter_of_alphabet(decoded.options, options, word_start, word_end)
         # (Only decoded text tells which quotes close later: cp874's "โ€“" holds a "“".)
         following = "".join(c or REPLACEMENT for c in chars[index + 1 :]) + (
             rest if rest_decoded else ""
@@ -390,6 +392,18 @@ def _spelling(
 def _bare_lead(run: list[Decoded]) -> bool:
     """A run of one lead byte whose continuation bytes were all lost."""
     return len(run) == 1 and run[0].end - run[0].start == 1 and run[0].restored > 0
+
+
+def _only_letter_of_alphabet(
+    options: tuple[str, ...], in_alphabet: tuple[str, ...], start: str, end: str | None
+) -> str:
+    """The one letter of ``in_alphabet`` (``options`` narrowed to the line's alphabet) that
+    fits the case of the word between ``start`` and ``end``; ``�`` if not just one, or
+    if the alphabet ruled nothing out."""
+    if end is None or len(in_alphabet) == len(options) or not start + end:
+        return REPLACEMENT
+    fitting = [c for c in in_alphabet if is_letter(c) and _case_fits(c, start + end, True)]
+    return fitting[0] if len(fitting) == 1 else REPLACEMENT
 
 
 def _case_fits(letter: str, word: str, inside: bool) -> bool:
