@@ -536,6 +536,13 @@ def test_a_lone_lead_byte_is_the_one_letter_of_the_lines_alphabet() -> None:
     assert repair_mojibake(garble(line, "cp1257", "drop")) == line
 
 
+def test_a_one_letter_word_that_starts_a_line_of_mojibake() -> None:
+    # cp1253 drops the 0x9F of "Ο" (CE 9F): the line starts "Ξ Ο€Ξ»", a lone lead byte
+    # before a word of mojibake; "ο" is far the most frequent Greek word it can be.
+    line = "Ο πληθωρισμός στην Ελλάδα υποχώρησε στο 2,8 % τον Απρίλιο"
+    assert repair_mojibake(garble(line, "cp1253", "drop")) == line
+
+
 def test_an_opening_mark_where_one_closes_later() -> None:
     assert opening_mark(("、", "「", "」"), "の", "国民の暮らし」と") == "「"
     assert opening_mark(("、", "「"), "の", "国民の「暮らし」と") is None

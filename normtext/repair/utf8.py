@@ -239,6 +239,14 @@ def decode_runs(
             and units[index - 1] == SPACE
             and 0x80 <= units[index - 2] <= 0xBF
             and (index == len(units) - 1 or units[index + 1] == SPACE)
+        ) or (
+            # (Or the first word, before a word of mojibake: Greek "Ξ Ο€Ξ»" for "Ο πλ".)
+            not letter_before
+            and index == 0
+            and 0xC2 <= units[0] <= 0xDF
+            and len(units) > 2
+            and units[1] == SPACE
+            and 0xC2 <= units[2] <= 0xF4
         )
         bare_lead_ok = (
             (in_word and len(units) == 1)
