@@ -77,15 +77,14 @@ from normtext.scripts import script_of
 MAX_LAYERS = 3
 C1_RE = re.compile("[\x80-\x9f]")
 WHITESPACE = frozenset(" \t\u00a0\u3000")
-# Scripts written without spaces between words (Korean spaces phrases, not words): a
-# run of their letters is seldom a word a list holds.
-UNLISTED_RUNS = LOOKED_UP_RUNS
 THAI = frozenset({"THAI"})
 
 
 def _in_unlisted_run(text: str) -> bool:
-    """Whether ``text`` has a letter of :data:`UNLISTED_RUNS`."""
-    return any(script_of(c) in UNLISTED_RUNS for c in text)
+    """Whether ``text`` has a letter of a script written without spaces between words
+    (:data:`LOOKED_UP_RUNS`; Korean spaces phrases, not words): a run of their letters is
+    seldom a word a list holds."""
+    return any(script_of(c) in LOOKED_UP_RUNS for c in text)
 
 
 @dataclass(frozen=True)
