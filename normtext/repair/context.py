@@ -352,6 +352,7 @@ MINUS_SIGN = "\u2212"
 
 
 def _arabic_letter(char: str) -> bool:
+    """Whether ``char`` is a letter of the Arabic script (Persian and Urdu included)."""
     return is_letter(char or " ") and script_of(char) == "ARABIC"
 
 

@@ -945,6 +945,7 @@ PAIR_PATTERNS = {table.name: _pair_pattern(table) for table in TABLES}
 
 
 def _bare_lead_pattern(table: CodecTable) -> re.Pattern[str]:
+    """A lead byte of ``table`` inside a Latin word, or ending a word of small letters."""
     leads = char_class(table.lead_chars)
     return re.compile(f"(?<=[A-Za-z])[{leads}](?=[A-Za-z])|(?<=[a-z]{{2}})[{leads}](?![^\\W\\d_])")
 
@@ -1263,6 +1264,7 @@ def _lossless(option: Candidate) -> bool:
 
 
 def _may_follow_lossy(layer: Layer, lossy: Layer) -> bool:
+    """Whether ``layer`` may be undone after ``lossy``, a layer that lost bytes."""
     if layer.codec == lossy.codec:
         return True
     return not layer.restored and not layer.unknown and layer.codec not in SIBLINGS[lossy.codec]
@@ -1420,14 +1422,15 @@ def _better(ours: str, theirs: str, ftfy_steps: list[str], codecs: list[str]) ->
         return ours_foreign < theirs_foreign
     if ours.lower() == theirs.lower():
         return case_surprises(ours) < case_surprises(theirs)
-    # (A letter read as a symbol leaves no word to score: Icelandic "á" of cp1250, "÷" of
-    # ISO-8859-2, is no likelier for that.)
-    return ours_likelihood > theirs_likelihood + LIKELIHOOD_MARGIN and _letters(ours) >= _letters(
-        theirs
-    )
+    if _letters(ours) < _letters(theirs):
+        # A letter read as a symbol leaves no word to score: ISO-8859-2's "÷" for the
+        # Icelandic "á" of cp1250 is no likelier for that.
+        return False
+    return ours_likelihood > theirs_likelihood + LIKELIHOOD_MARGIN
 
 
 def _letters(text: str) -> int:
+    """How many letters ``text`` has."""
     return sum(map(is_letter, text))
 
 

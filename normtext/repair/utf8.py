@@ -251,7 +251,7 @@ def decode_runs(
         bare_lead_ok = (
             (in_word and len(units) == 1)
             or (letter_after and index == len(units) - 1 and _after_space(units, index))
-            or (letter_before and index == 0 and units[1:2] == [SPACE])
+            or (letter_before and index == 0 and len(units) > 1 and units[1] == SPACE)
             or alone
             or any(0 <= i < len(units) and units[i] >= 0x80 for i in (index - 1, index + 1))
         )
