@@ -480,6 +480,7 @@ def test_a_layer_that_lost_bytes_is_not_followed_by_a_sibling() -> None:
         "מחיר 5€ בלבד, “ציטוט”",
         "กรุงเทพฯ วันนี้ ฯลฯ",
         "ฮานอย ฮ่องกง ฮวบ",
+        "ยก 5 ครั้ง ยกเลิก",
         # Capitals ending words of capitals, and a Latin word with a Cyrillic "Е".
         "MOĆ” i ĆWIERĆ, Ćevapi",
         "Słowo: ŚWIĘTO, PAŃSTWO",
@@ -521,6 +522,9 @@ def test_signs_and_capitals_of_real_text_stay(line: str) -> None:
         ("הכנסת אישרה בקריאה ראשונה את תקציב", "cp1255"),
         ("The report — published on Monday — warns of a gap", "cp1255"),
         ("Η Βουλή ψήφισε το νέο νομοσχέδιο για την ενέργεια", "cp874"),
+        # cp874 shows the lead 0xC2 of "©" as ย, and "€" that lost its 0x82 as โฌ.
+        ("© 2025 Northern Herald Media. All rights reserved.", "cp874"),
+        ("Its Q2 revenue rose to €3.8 billion", "cp874"),
     ],
 )
 def test_a_lost_character_decided_by_its_context(line: str, codec: str) -> None:
