@@ -359,16 +359,23 @@ def _entries(table: dict[str, int]) -> Iterable[str]:
         yield '"' + "".join(_char_literal(c) for c in key) + f'": {count},'
 
 
-def _table(name: str, comment: str, table: dict[str, int]) -> str:
-    lines = [f"\n# {comment} ({len(table)} entries)\n", f"{name}: dict[str, int] = {{\n"]
+def _wrapped(entries: Iterable[str], indent: str) -> list[str]:
+    """``entries`` as lines of at most :data:`LINE_WIDTH` characters, each after ``indent``."""
+    lines = []
     line = ""
-    for entry in _entries(table):
+    for entry in entries:
         if line and len(line) + 1 + len(entry) > LINE_WIDTH:
             lines.append(line + "\n")
             line = ""
-        line = f"{line} {entry}" if line else f"    {entry}"
+        line = f"{line} {entry}" if line else f"{indent}{entry}"
     if line:
         lines.append(line + "\n")
+    return lines
+
+
+def _table(name: str, comment: str, table: dict[str, int]) -> str:
+    lines = [f"\n# {comment} ({len(table)} entries)\n", f"{name}: dict[str, int] = {{\n"]
+    lines += _wrapped(_entries(table), "    ")
     lines.append("}\n")
     return "".join(lines)
 
@@ -405,13 +412,8 @@ def _common_words(common: dict[str, dict[str, int]]) -> str:
     ]
     for code, words in sorted(common.items()):
         lines.append(f'    "{code}": {{\n')
-        line = ""
-        for entry in (f'"{word}": {zipf},' for word, zipf in words.items()):
-            if line and len(line) + 1 + len(entry) > LINE_WIDTH:
-                lines.append(line + "\n")
-                line = ""
-            line = f"{line} {entry}" if line else f"        {entry}"
-        lines.append(line + "\n    },\n")
+        lines += _wrapped(_entries(words), "        ")
+        lines.append("    },\n")
     lines.append("}\n")
     return "".join(lines)
 

@@ -769,16 +769,13 @@ def line_language(context: str) -> Language | None:
     if len(holding) < 2:
         return holding[0] if holding else None
     words = [word.lower() for word in LETTER_RUN.findall(context)]
-    scores = sorted(
-        (
-            (sum(language.common_words.get(word, 0) for word in words), language.code)
-            for language in holding
-        ),
+    scored = sorted(
+        ((sum(held.common_words.get(word, 0) for word in words), held) for held in holding),
+        key=lambda item: item[0],
         reverse=True,
     )
-    if scores[0][0] - scores[1][0] < LANGUAGE_MARGIN:
-        return None
-    return next(language for language in holding if language.code == scores[0][1])
+    (best, language), (second, _other) = scored[:2]
+    return language if best - second >= LANGUAGE_MARGIN else None
 
 
 def frequency_in(word: str, language: Language | None) -> int:
@@ -832,7 +829,7 @@ def one_letter_word(candidates: tuple[str, ...], context: str) -> str | None:
     holding = (
         [language.one_letter_words]
         if language
-        else [language.one_letter_words for language in _languages_holding(context)]
+        else [held.one_letter_words for held in _languages_holding(context)]
     )
     scores = {
         candidate: max((words.get(candidate.lower(), 0) for words in holding), default=0)

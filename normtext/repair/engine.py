@@ -966,7 +966,7 @@ def _candidate_tables(line: str) -> list[CodecTable]:
     return [
         table
         for table in TABLES
-        if table.name in BARE_LEAD_PATTERNS and BARE_LEAD_PATTERNS[table.name].search(line)
+        if (pattern := BARE_LEAD_PATTERNS.get(table.name)) and pattern.search(line)
     ]
 
 
@@ -1263,11 +1263,10 @@ def _lossless(option: Candidate) -> bool:
     return not layer.restored and not layer.unknown
 
 
-def _may_follow_lossy(layer: Layer, lossy: Layer) -> bool:
-    """Whether ``layer`` may be undone after ``lossy``, a layer that lost bytes."""
-    if layer.codec == lossy.codec:
-        return True
-    return not layer.restored and not layer.unknown and layer.codec not in SIBLINGS[lossy.codec]
+def _may_follow_lossy(option: Candidate, lossy: Layer) -> bool:
+    """Whether ``option`` may be undone after ``lossy``, a layer that lost bytes."""
+    codec = option[2].codec
+    return codec == lossy.codec or (_lossless(option) and codec not in SIBLINGS[lossy.codec])
 
 
 def _repair_layers(line: str) -> Repaired:
@@ -1291,7 +1290,7 @@ def _repair_layers(line: str) -> Repaired:
             # under it: a sibling codec, or another that loses bytes, would misread it
             # ("ŃŃĐżĐľŃ€Đ¸Đ»Đ°" of cp1250 as ISO-8859-2's "ŃŃпериĐ»а"); the same codec may
             # settle what it left open.
-            options = [o for o in options if _may_follow_lossy(o[2], layer)]
+            options = [o for o in options if _may_follow_lossy(o, layer)]
     return result
 
 
