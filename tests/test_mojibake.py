@@ -26,8 +26,10 @@ from normtext.repair.context import (
     WORD_FREQUENCY_MARGIN,
     _word_table,
     apostrophe,
+    choose,
     filled,
     fillings_in_pairs,
+    glued_mark,
     greek_accent_fit,
     in_line_alphabet,
     is_emoji,
@@ -529,6 +531,32 @@ def test_signs_and_capitals_of_real_text_stay(line: str) -> None:
 )
 def test_a_lost_character_decided_by_its_context(line: str, codec: str) -> None:
     assert repair_mojibake(garble(line, codec, "drop")) == line
+
+
+def test_letter_pairs_do_not_decide_a_thai_letter() -> None:
+    # "ปิดบว?": ก is the commonest Thai letter after ว, but a word may end at ว; only a
+    # word settles the letter (unspaced_word_choice), so pairs alone give "�".
+    assert choose(tuple("กฃจฐธ"), "ว", " ", "THAI") == REPLACEMENT
+    assert choose(tuple("กญฏฐฝ"), "ง", "ป", "THAI") == REPLACEMENT
+
+
+def test_a_lost_mark_glued_to_a_mark_or_digit() -> None:
+    assert glued_mark(tuple("،ءإ"), "»", " ") == "،"
+    assert glued_mark(tuple("٪وي"), "۵", " ") == "٪"
+    assert glued_mark(tuple("،؟ء"), "»", " ") == REPLACEMENT  # two marks fit
+    assert glued_mark(tuple("،ءإ"), " ", " ") is None  # a word may stand there
+    assert glued_mark(tuple("،ءإ"), "ل", " ") is None
+    # cp1257 drops the 0x8C of "،" (D8 8C), and 0x9F of "؟" too: a letter, as a word of
+    # one letter glued to "»", is neither of them.
+    line = "«لن نتراجع عن الإصلاحات الاقتصادية»، يقول وزير المالية"
+    assert repair_mojibake(garble(line, "cp1257", "drop")) == line.replace("،", REPLACEMENT)
+
+
+def test_a_likelier_sibling_reading_that_gives_up_one_letter() -> None:
+    # cp1253 drops the 0x9E of "Þ"; ISO-8859-7 reads the line with no byte lost, but
+    # as "õ næsta" and "fiskveiðiõri" (its 0xB5 is cp1253's 0xA1).
+    line = "Þorskkvótinn verður aukinn um 5 % á næsta fiskveiðiári"
+    assert repair_mojibake(garble(line, "cp1253", "drop")) == REPLACEMENT + line[1:]
 
 
 def test_an_opening_mark_where_one_closes_later() -> None:

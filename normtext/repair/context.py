@@ -320,6 +320,9 @@ def choose(
     pictograph = lone_emoji(candidates, left, right)
     if pictograph:
         return pictograph
+    mark = glued_mark(candidates, left, right)
+    if mark:
+        return mark
     if ideographic_comma(candidates, left):
         return IDEOGRAPHIC_COMMA
     if MINUS_SIGN in candidates and right.isdigit() and not is_letter(left or " "):
@@ -336,6 +339,10 @@ def choose(
         # Word lists count next to no symbols: "♬" is no likelier than "€" for having
         # been seen in a few words. A currency sign beside a number is the one exception.
         return _currency_beside_number(tied, before, right)
+    if any(script_of(c) == "THAI" for c in tied):
+        # Thai runs its words together: the letter beside a lost one may end or start
+        # another word, and its pairs say little. Only a word decides a Thai letter.
+        return REPLACEMENT
     measure = likelihood
     if not any(seen_in_pairs(c, left, right) for c in tied):
         # No pair with these neighbours was ever counted (Han text, mostly): how often
@@ -450,6 +457,19 @@ def lone_emoji(candidates: tuple[str, ...], left: str, right: str) -> str | None
         if not is_rare(other) and not (style_of(other) and style_of(other) != style_of(left)):
             return None
     return pictographs[0]
+
+
+def glued_mark(candidates: tuple[str, ...], left: str, right: str) -> str | None:
+    """The everyday punctuation mark among ``candidates`` where a mark goes and a letter
+    does not: glued to a mark or digit before it, with no letter after it ("»، يقول",
+    "۱۵٪"; a lone "ء" is no word). ``�`` where several such marks fit; None where none
+    does, or a letter or space stands before it."""
+    if not left or left.isspace() or is_letter(left) or is_letter(right or " "):
+        return None
+    marks = [c for c in candidates if c in EVERYDAY_PUNCTUATION]
+    if not marks:
+        return None
+    return marks[0] if len(marks) == 1 else REPLACEMENT
 
 
 def apostrophe(candidates: tuple[str, ...], left: str, right: str) -> bool:

@@ -564,6 +564,8 @@ def _spell_across_runs(
         shift += len(patch.text) - (patch.end - patch.start)
     fills: dict[int, str] = {}
     for first, last in _words_with(text, slots):
+        if last - first < 2 and text[first - 1 : first].strip():
+            continue  # glued to a mark or digit: no word stands there ("»، يقول")
         positions = [p for p in range(first, last) if p in slots]
         options = [slots[p][2] for p in positions]
         capital = starts_sentence(text[:first])
@@ -1166,7 +1168,21 @@ def _prefer_frequent_words(candidates: list[Candidate]) -> None:
         and key.unknown_words < best_key.unknown_words
         and _differ_in_spaced_letters(best_text, text)
     ]
-    _bring_forward_most_frequent(candidates, spellers, threshold)
+    if _bring_forward_most_frequent(candidates, spellers, threshold):
+        return
+    # (Icelandic "�orskkvótinn … á næsta", not ISO-8859-7's "îorskkvótinn … õ næsta".)
+    for number, (key, text, layer) in enumerate(candidates):
+        if (
+            layer.codec in SIBLINGS[best_layer.codec]
+            and key.odd_events == best_key.odd_events
+            and key.unknown == best_key.unknown + 1
+            and key.unknown_words <= best_key.unknown_words
+            and key.foreign_letters < best_key.foreign_letters
+            and best_key.unlikelihood - key.unlikelihood >= LIKELIHOOD_MARGIN
+            and _differ_in_spaced_letters(best_text, text)
+        ):
+            candidates.insert(0, candidates.pop(number))
+            return
 
 
 def _bring_forward_most_frequent(
