@@ -31,6 +31,7 @@ from normtext.repair.context import (
     fillings_in_pairs,
     glued_mark,
     greek_accent_fit,
+    in_arabic_spelling,
     in_line_alphabet,
     is_emoji,
     is_known_word,
@@ -557,6 +558,28 @@ def test_a_likelier_sibling_reading_that_gives_up_one_letter() -> None:
     # as "õ næsta" and "fiskveiðiõri" (its 0xB5 is cp1253's 0xA1).
     line = "Þorskkvótinn verður aukinn um 5 % á næsta fiskveiðiári"
     assert repair_mojibake(garble(line, "cp1253", "drop")) == REPLACEMENT + line[1:]
+
+
+@pytest.mark.parametrize(
+    ("line", "mode"),
+    [
+        # cp1255 leaves the lead byte D9 of "ق", "م", "ن", "و"… undefined. Dropped, it
+        # leaves a continuation byte with no lead ("‚" for ق, D9 82); shown as "?", a
+        # "?" that may start a word; and where the continuation byte is undefined too
+        # ("ي", D9 8A), two masks in a row.
+        ("وصل المطر إلى مصر", "drop"),
+        ("مصر والسعودية", "question"),
+        ("يقول وزير المالية", "replace"),
+    ],
+)
+def test_a_lost_lead_byte_is_restored(line: str, mode: str) -> None:
+    assert repair_mojibake(garble(line, "cp1255", mode)) == line
+
+
+def test_arabic_and_persian_spell_yeh_and_kaf_their_own_way() -> None:
+    assert in_arabic_spelling(("ي", "ی", "ف"), "المالية") == ("ي", "ف")  # ة: Arabic
+    assert in_arabic_spelling(("ي", "ی"), "کاهش") == ("ی",)  # ک: Persian
+    assert in_arabic_spelling(("ي", "ی"), "وزير کاهش") == ("ي", "ی")  # both: no telling
 
 
 def test_an_opening_mark_where_one_closes_later() -> None:

@@ -873,12 +873,31 @@ def in_line_alphabet(candidates: tuple[str, ...], context: str) -> tuple[str, ..
     the context (mojibake still in it, or two languages, decide nothing), and only if one
     of the candidate letters that such alphabets judge is left.
     """
+    candidates = in_arabic_spelling(candidates, context)
     holding = [language.alphabet for language in _languages_holding(context)]
     judged = [c for c in candidates if _alphabet_letters(c)]
     foreign = {c for c in judged if not any(c.lower() in alphabet for alphabet in holding)}
     if not holding or len(foreign) == len(judged):
         return candidates
     return tuple(c for c in candidates if c not in foreign)
+
+
+# Letters of the Arabic script that only Arabic writes, and those that only Persian and
+# Urdu write: each spells "yeh" and "kaf" its own way (Arabic "وزير", Persian "وزیر").
+ARABIC_ONLY = frozenset("يكىة")
+PERSIAN_OR_URDU_ONLY = frozenset("یکگپچژہےٹڈڑںھ")
+
+
+def in_arabic_spelling(candidates: tuple[str, ...], context: str) -> tuple[str, ...]:
+    """``candidates`` without the letters of the other spelling of the Arabic script
+    than the one ``context`` uses, if it uses just one and a candidate is left."""
+    arabic = any(c in ARABIC_ONLY for c in context)
+    persian = any(c in PERSIAN_OR_URDU_ONLY for c in context)
+    if arabic == persian:
+        return candidates
+    other = PERSIAN_OR_URDU_ONLY if arabic else ARABIC_ONLY
+    kept = tuple(c for c in candidates if c not in other)
+    return kept if kept else candidates
 
 
 GREEK_VOWELS = frozenset("αεηιουωάέήίόύώϊϋΐΰ")

@@ -47,6 +47,7 @@ from normtext.repair.context import (
     fillings_in_pairs,
     foreign_letters,
     greek_accent_fit,
+    in_arabic_spelling,
     in_case_of,
     in_line_alphabet,
     is_known_word,
@@ -140,7 +141,10 @@ def _run_pattern(table: CodecTable) -> re.Pattern[str]:
     # A space between two such characters may be a no-break space (byte 0xA0) that a
     # later step turned into a plain one.
     space = f" (?=[{alphabet}])|" if table.to_byte.get("\u00a0") == 0xA0 else ""
-    return re.compile(f"[{alphabet}](?:[{alphabet}]|{space}\\?)*")
+    # A "?" (a byte the decoder could not show) may start a word too: "?…" for Arabic "م",
+    # whose lead byte cp1255 leaves undefined.
+    masked_start = f"(?:(?<!\\S)\\?+(?=[{alphabet}]))?"
+    return re.compile(f"{masked_start}[{alphabet}](?:[{alphabet}]|{space}\\?)*")
 
 
 RUN_PATTERNS = {table.name: _run_pattern(table) for table in TABLES}
@@ -331,7 +335,9 @@ def _spell_jointly(run: list[Decoded], chars: list[str], before: str, rest: str)
         word = left + "".join(c or REPLACEMENT for c in chars[first:last]) + right
         positions = [len(left) + k - first for k in lost]
         capital = starts_sentence(prefix[: len(prefix) - len(left)])
-        found = _spelling(word, positions, [run[k].options for k in lost], capital)
+        line = before + "".join(chars) + rest
+        options = [in_arabic_spelling(run[k].options, line) for k in lost]
+        found = _spelling(word, positions, options, capital)
         if found is not None:
             for k, char in zip(lost, found, strict=True):
                 chars[k] = char  # ("" where the known words disagree)
@@ -567,7 +573,7 @@ def _spell_across_runs(
         if last - first < 2 and text[first - 1 : first].strip():
             continue  # glued to a mark or digit: no word stands there ("»، يقول")
         positions = [p for p in range(first, last) if p in slots]
-        options = [slots[p][2] for p in positions]
+        options = [in_arabic_spelling(slots[p][2], text) for p in positions]
         capital = starts_sentence(text[:first])
         found = _spelling(text[first:last], [p - first for p in positions], options, capital)
         if found is not None:

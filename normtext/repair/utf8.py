@@ -2,9 +2,10 @@
 
 The input is a sequence of byte values where ``MASKED`` stands for a byte the wrong
 decoder replaced with ``�`` or ``?``. A character whose sequence is one byte short had
-that byte dropped. Either way the missing byte is one the wrong codec could not show,
-so the few candidates are tried and every valid character they give is kept, to be
-chosen between by context later.
+that byte dropped; a continuation byte with no lead byte before it, its lead byte (where
+the codec leaves lead bytes undefined, as cp1255 and cp874 do). Either way the missing
+byte is one the wrong codec could not show, so the few candidates are tried and every
+valid character they give is kept, to be chosen between by context later.
 """
 
 from __future__ import annotations
@@ -173,9 +174,13 @@ def _decode_masked_lead(
     masked: frozenset[int],
     bare_lead_ok: bool,
 ) -> Decoded | None:
-    if start + 1 >= len(units) or not 0x80 <= units[start + 1] <= 0x9F:
-        # With nothing real after it, a mask says nothing; nor with only a no-break
-        # space or another Latin-1 character after it, which "�" is often followed by.
+    following = units[start + 1] if start + 1 < len(units) else None
+    if following is None or not (following == MASKED or 0x80 <= following <= 0xBF):
+        return None  # with nothing real after it, a mask says nothing
+    if not 0x80 <= following <= 0x9F and not _beside_mojibake(units, start, start + 2):
+        # A no-break space or another Latin-1 character often follows a "�"; a second
+        # mask (cp1255's "��" for the D9 8A of Arabic "ي") says nothing more. Such a
+        # pair counts only between other mojibake (cp1255's "�©" for Persian "ک").
         return None
     found: list[Decoded] = []
     for lead in sorted(b for b in masked if sequence_length(b)):
@@ -187,6 +192,32 @@ def _decode_masked_lead(
         return None
     options = tuple(sorted({c for d in found for c in d.options}))
     return Decoded(options, start, found[0].end, 1 + max(d.restored for d in found))
+
+
+def _beside_mojibake(units: Sequence[int], start: int, end: int) -> bool:
+    """Whether a byte of mojibake or a mask stands just before ``start`` or at ``end``."""
+    return any(
+        0 <= i < len(units) and (units[i] >= 0x80 or units[i] == MASKED) for i in (start - 1, end)
+    )
+
+
+def _decode_lost_lead(units: Sequence[int], index: int, dropped: frozenset[int]) -> Decoded | None:
+    """The two-byte character of the continuation byte ``units[index]`` whose lead byte was
+    dropped (cp1255 drops the D9 of Arabic "ق", D9 82, leaving "‚"), next to other mojibake.
+
+    Only tried in units that hold a whole character too: cp1253 shows the "šš" of Slovak
+    "najvyššiu" as two continuation bytes, but nothing else around them is mojibake.
+    """
+    unit = units[index]
+    leads = sorted(b for b in dropped if sequence_length(b) == 2)
+    if not leads or not 0x80 <= unit <= 0xBF or not _beside_mojibake(units, index, index + 1):
+        return None
+    options = set()
+    for lead in leads:
+        options |= _characters(lead, [unit], (), restoring=True)
+    if not options:
+        return None
+    return Decoded(tuple(sorted(options)), index, index + 1, 1)
 
 
 def _after_space(units: Sequence[int], index: int) -> bool:
@@ -219,6 +250,7 @@ def decode_runs(
     # Complete sequences are recognised by one compiled pattern over the plain bytes;
     # only the places where it fails go through the slow search for lost bytes.
     plain = bytes(0x20 if unit < 0 else unit for unit in units)
+    holds_whole_character = COMPLETE_SEQUENCE_RE.search(plain) is not None
     while index < len(units):
         match = COMPLETE_SEQUENCE_RE.match(plain, index)
         if match and MASKED not in units[index : match.end()]:
@@ -256,6 +288,8 @@ def decode_runs(
             or any(0 <= i < len(units) and units[i] >= 0x80 for i in (index - 1, index + 1))
         )
         decoded = decode_at(units, index, dropped, masked, bare_lead_ok)
+        if decoded is None and holds_whole_character:
+            decoded = _decode_lost_lead(units, index, dropped)
         if decoded is None:
             if current:
                 runs.append(current)
