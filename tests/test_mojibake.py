@@ -582,6 +582,19 @@ def test_arabic_and_persian_spell_yeh_and_kaf_their_own_way() -> None:
     assert in_arabic_spelling(("ي", "ی"), "وزير کاهش") == ("ي", "ی")  # both: no telling
 
 
+def test_no_emoji_is_chosen_by_how_often_word_lists_hold_it() -> None:
+    # 🏀 that lost two bytes to cp1253 could be any of these: "😀" is no likelier for
+    # being the one the word lists (of chat, too) hold most.
+    assert choose(tuple("𝐀🌀🍀🎀🏀🐀😀🚀"), " ", "") == REPLACEMENT
+
+
+def test_a_letter_is_left_open_while_its_word_goes_on_into_mojibake() -> None:
+    # "Bo?azÄ±’nda": with "Ä±" still undecoded, letter pairs would take "č"; once the
+    # word reads "Bo?azı", only "ğ" spells a known word.
+    line = "İstanbul Boğazı’nda gemi trafiği sis nedeniyle askıya alındı"
+    assert repair_mojibake(garble(line, "cp1253", "replace")) == line
+
+
 def test_an_opening_mark_where_one_closes_later() -> None:
     assert opening_mark(("、", "「", "」"), "の", "国民の暮らし」と") == "「"
     assert opening_mark(("、", "「"), "の", "国民の「暮らし」と") is None

@@ -349,6 +349,8 @@ def choose(
         # each candidate is written at all is the only evidence left.
         measure = letter_count
     ranked = sorted(tied, key=lambda c: measure(c, left, right), reverse=True)
+    if is_emoji(ranked[0]):
+        return REPLACEMENT  # (an emoji in a word list is a token of chat, not spelling)
     first, second = measure(ranked[0], left, right), measure(ranked[1], left, right)
     if first > 0 and first >= FREQUENCY_MARGIN * second:
         return ranked[0]  # (with nothing counted for any, nothing is known)

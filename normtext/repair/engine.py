@@ -248,10 +248,12 @@ def _resolve(
             rest if rest_decoded else ""
         )
         chars[index] = spelled or choose(options, left, right, surrounding, prefix, following)
-        if (
-            not spelled
-            and word_end is not None
-            and less_frequent_spelling(chars[index], options, word_start, word_end, language)
+        if not spelled and (
+            _runs_into_mojibake(chars[index + 1 :], rest, rest_decoded)
+            or (
+                word_end is not None
+                and less_frequent_spelling(chars[index], options, word_start, word_end, language)
+            )
         ):
             chars[index] = REPLACEMENT
     for index, decoded in enumerate(run):
@@ -282,6 +284,15 @@ def _resolve(
         punctuation_only,
         tuple(index for index, char in enumerate(chars) if _lead_only(run[index], char)),
     )
+
+
+def _runs_into_mojibake(following: list[str], rest: str, rest_decoded: bool) -> bool:
+    """Whether the word goes on into mojibake not decoded yet (Turkish "Bo?azÄ±’nda"):
+    the letter is left open until the word can be looked up whole (see
+    :func:`_decoded_patches`)."""
+    if rest_decoded or not all(c and is_letter(c) for c in following):
+        return False
+    return not _word_around(rest[::-1])[::-1].isascii()
 
 
 def _out_of_place(chars: list[str], index: int, before: str, rest: str) -> bool:
