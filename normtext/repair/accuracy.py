@@ -163,7 +163,7 @@ def format_summary(rows: list[Score]) -> str:
             wrong = sum(r.wrong for r in lossy)
             decided = restored + unknown + wrong
             share = wrong / decided if decided else 0.0
-            lost = f"{restored} / {unknown} / {wrong} ({share:.1%} wrong)"
+            lost = f"{restored} / {unknown} / {wrong} ({share:.2%} wrong)"
         else:
             exact, lost = "no undefined bytes", "–"
         out.append(

@@ -346,8 +346,8 @@ def _spell_jointly(run: list[Decoded], chars: list[str], before: str, rest: str)
         word = left + "".join(c or REPLACEMENT for c in chars[first:last]) + right
         positions = [len(left) + k - first for k in lost]
         capital = starts_sentence(prefix[: len(prefix) - len(left)])
-        line = before + "".join(chars) + rest
-        options = [in_arabic_spelling(run[k].options, line) for k in lost]
+        context = before + "".join(chars) + rest
+        options = [in_arabic_spelling(run[k].options, context) for k in lost]
         found = _spelling(word, positions, options, capital)
         if found is not None:
             for k, char in zip(lost, found, strict=True):
