@@ -292,7 +292,7 @@ def _runs_into_mojibake(following: list[str], rest: str, rest_decoded: bool) -> 
     :func:`_decoded_patches`)."""
     if rest_decoded or not all(c and is_letter(c) for c in following):
         return False
-    return not _word_around(rest[::-1])[::-1].isascii()
+    return not (_word_after([], rest) or "").isascii()
 
 
 def _out_of_place(chars: list[str], index: int, before: str, rest: str) -> bool:
@@ -1175,28 +1175,29 @@ def _prefer_frequent_words(candidates: list[Candidate]) -> None:
         if number and _thai_words_favour(best_text, candidates[number][1]):
             candidates.insert(0, candidates.pop(number))
             return
-    # (Hebrew "�רחיבות את מרכזי", the first letter "מ" or "א", not "ארחיבות את ארכזי".)
-    spellers = [
-        (listed_frequency(text), number)
+    # Sibling readings that give up one more letter of a spaced script, and no more.
+    one_more_lost = [
+        (number, key, text)
         for number, (key, text, layer) in enumerate(candidates)
         if layer.codec in SIBLINGS[best_layer.codec]
         and key.odd_events == best_key.odd_events
         and key.unknown == best_key.unknown + 1
-        and key.unknown_words < best_key.unknown_words
         and _differ_in_spaced_letters(best_text, text)
+    ]
+    # (Hebrew "�רחיבות את מרכזי", the first letter "מ" or "א", not "ארחיבות את ארכזי".)
+    spellers = [
+        (listed_frequency(text), number)
+        for number, key, text in one_more_lost
+        if key.unknown_words < best_key.unknown_words
     ]
     if _bring_forward_most_frequent(candidates, spellers, threshold):
         return
     # (Icelandic "�orskkvótinn … á næsta", not ISO-8859-7's "îorskkvótinn … õ næsta".)
-    for number, (key, text, layer) in enumerate(candidates):
+    for number, key, _text in one_more_lost:
         if (
-            layer.codec in SIBLINGS[best_layer.codec]
-            and key.odd_events == best_key.odd_events
-            and key.unknown == best_key.unknown + 1
-            and key.unknown_words <= best_key.unknown_words
+            key.unknown_words <= best_key.unknown_words
             and key.foreign_letters < best_key.foreign_letters
             and best_key.unlikelihood - key.unlikelihood >= LIKELIHOOD_MARGIN
-            and _differ_in_spaced_letters(best_text, text)
         ):
             candidates.insert(0, candidates.pop(number))
             return

@@ -201,16 +201,16 @@ def _beside_mojibake(units: Sequence[int], start: int, end: int) -> bool:
     )
 
 
-def _decode_lost_lead(units: Sequence[int], index: int, dropped: frozenset[int]) -> Decoded | None:
+def _decode_lost_lead(units: Sequence[int], index: int, leads: list[int]) -> Decoded | None:
     """The two-byte character of the continuation byte ``units[index]`` whose lead byte was
-    dropped (cp1255 drops the D9 of Arabic "ق", D9 82, leaving "‚"), next to other mojibake.
+    dropped (cp1255 drops the D9 of Arabic "ق", D9 82, leaving "‚"), next to other mojibake;
+    ``leads`` are the two-byte lead bytes that may have been dropped.
 
     Only tried in units that hold a whole character too: cp1253 shows the "šš" of Slovak
     "najvyššiu" as two continuation bytes, but nothing else around them is mojibake.
     """
     unit = units[index]
-    leads = sorted(b for b in dropped if sequence_length(b) == 2)
-    if not leads or not 0x80 <= unit <= 0xBF or not _beside_mojibake(units, index, index + 1):
+    if not 0x80 <= unit <= 0xBF or not _beside_mojibake(units, index, index + 1):
         return None
     options = set()
     for lead in leads:
@@ -250,7 +250,10 @@ def decode_runs(
     # Complete sequences are recognised by one compiled pattern over the plain bytes;
     # only the places where it fails go through the slow search for lost bytes.
     plain = bytes(0x20 if unit < 0 else unit for unit in units)
-    holds_whole_character = COMPLETE_SEQUENCE_RE.search(plain) is not None
+    # (A lost lead byte is looked for only where the units hold a whole character too.)
+    lost_leads = sorted(b for b in dropped if sequence_length(b) == 2)
+    if lost_leads and not COMPLETE_SEQUENCE_RE.search(plain):
+        lost_leads = []
     while index < len(units):
         match = COMPLETE_SEQUENCE_RE.match(plain, index)
         if match and MASKED not in units[index : match.end()]:
@@ -288,8 +291,8 @@ def decode_runs(
             or any(0 <= i < len(units) and units[i] >= 0x80 for i in (index - 1, index + 1))
         )
         decoded = decode_at(units, index, dropped, masked, bare_lead_ok)
-        if decoded is None and holds_whole_character:
-            decoded = _decode_lost_lead(units, index, dropped)
+        if decoded is None and lost_leads:
+            decoded = _decode_lost_lead(units, index, lost_leads)
         if decoded is None:
             if current:
                 runs.append(current)
