@@ -265,6 +265,22 @@ def test_sibling_gives_up_a_letter_rather_than_misspell_two() -> None:
     assert repair_mojibake(garble(line, "cp1254", "drop")) == expected
 
 
+@pytest.mark.parametrize("mode", ["drop", "replace", "question"])
+def test_a_codec_losing_more_bytes_puts_back_its_own_letters(mode: str) -> None:
+    # cp1258 loses 0x9E ("מ" is D7 9E), which cp1252 and its reading define: cp1252,
+    # which can only put back "א" (0x90), reads "האדינה"; "המדינה" is far more frequent.
+    line = "הכנסת אישרה בקריאה ראשונה את תקציב המדינה לשנה הבאה"
+    repaired, described = repair_and_describe(garble(line, "cp1258", mode))
+    assert repaired == line
+    assert "cp1252" not in described
+
+
+def test_a_codec_losing_more_bytes_puts_back_a_thai_letter() -> None:
+    # cp1258 lost the 0x8A of "ช"; cp1252's reading can only spell "ต่างญาติ".
+    line = "นักท่องเที่ยวต่างชาติเดินทางเข้าไทยแล้วกว่า 17 ล้านคนในครึ่งปีแรก"
+    assert repair_mojibake(garble(line, "cp1258", "drop")) == line
+
+
 def test_letter_pairs_do_not_pick_the_rarer_of_two_known_words() -> None:
     # "сдают" (they take) and "сдаст" (will take) are both listed, "сдают" more often:
     # letter pairs, which like "с", must not choose "сдаст"; the line keeps "�" there.

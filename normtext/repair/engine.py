@@ -67,6 +67,7 @@ from normtext.repair.context import (
     thai_filling,
     unspaced_filling,
     unspaced_word_choice,
+    word_frequency,
     word_likelihood,
     word_list_choice,
 )
@@ -102,6 +103,8 @@ class Patch:
     lost_only_punctuation: bool = False
     # Where in ``text`` the characters stand of which only the lead byte was left.
     guessed_at: tuple[int, ...] = ()
+    # Where in ``text`` the characters stand that lost a byte.
+    restored_at: tuple[int, ...] = ()
 
 
 @dataclass
@@ -283,6 +286,7 @@ def _resolve(
         chars.count(REPLACEMENT),
         punctuation_only,
         tuple(index for index, char in enumerate(chars) if _lead_only(run[index], char)),
+        tuple(index for index, decoded in enumerate(run) if decoded.restored),
     )
 
 
@@ -1059,26 +1063,10 @@ def _layer_options(line: str) -> list[Candidate]:
         if reading not in accepted_by_reading:
             accepted_by_reading[reading] = _accepted(line, table)
         patches = patches_of[table.name] = accepted_by_reading[reading]
-        if not patches:
-            continue
-        fixed = _apply(line, patches)
-        remaining = _remaining(line, fixed)
-        if remaining >= current:
-            continue
-        layer = Layer(table.name, sum(p.restored for p in patches), sum(p.unknown for p in patches))
-        key = Rank(
-            remaining,
-            layer.unknown,
-            rarity(fixed),
-            -known_words(fixed),
-            -round(word_likelihood(fixed, symbols=remaining == 0), 1),
-            case_surprises(fixed),
-            text_style_pictographs(fixed),
-            layer.restored,
-            CODEC_RANK[table.name],
-            foreign_letters(fixed),
-        )
-        candidates.append((key, fixed, layer))
+        if patches:
+            candidate = _ranked(line, table.name, patches)
+            if candidate[0].odd_events < current:
+                candidates.append(candidate)
     if not candidates:
         return []
     candidates.sort(key=lambda c: c[0])
@@ -1098,7 +1086,172 @@ def _layer_options(line: str) -> list[Candidate]:
             for other, text, layer in candidates
         ):
             return []
+    merged = _with_superset_letters(line, best.codec, patches_of)
+    if merged is not None:
+        candidates.insert(0, _ranked(line, *merged))
     return candidates
+
+
+def _ranked(line: str, codec: str, patches: list[Patch]) -> Candidate:
+    """``line`` repaired by ``patches`` of ``codec``, with its :class:`Rank`."""
+    fixed = _apply(line, patches)
+    remaining = _remaining(line, fixed)
+    layer = Layer(codec, sum(p.restored for p in patches), sum(p.unknown for p in patches))
+    key = Rank(
+        remaining,
+        layer.unknown,
+        rarity(fixed),
+        -known_words(fixed),
+        -round(word_likelihood(fixed, symbols=remaining == 0), 1),
+        case_surprises(fixed),
+        text_style_pictographs(fixed),
+        layer.restored,
+        CODEC_RANK[codec],
+        foreign_letters(fixed),
+    )
+    return key, fixed, layer
+
+
+def _with_superset_letters(
+    line: str, codec: str, patches_of: dict[str, list[Patch]]
+) -> tuple[str, list[Patch]] | None:
+    """``codec``'s patches, with lost letters that a codec losing more bytes puts back
+    where the words favour them: that codec, and those patches; None if none changes.
+
+    cp1258 leaves undefined 0x8A, 0x8E, 0x9A and 0x9E, which cp1252 defines: a line of
+    Hebrew, Thai or Han through cp1258 that lost such a byte often holds nothing else that
+    tells the two apart, and cp1252's reading, which loses fewer bytes, wins, though it
+    can only put back its own ("האדינה", "ต่างญาติ"). A codec that reads every patch from
+    the same bytes and may have lost every byte ``codec`` may, and more, reads the line
+    as well; a letter restored with one of ``codec``'s lost bytes gives way to one
+    restored with a byte only that codec loses where its word is
+    :data:`WORD_FREQUENCY_MARGIN` more frequent than with any other of the letters
+    ("המדינה"), or, in Thai, Han and Hangul, where the word lookup picks it ("ต่างชาติ").
+    """
+    lost = _losable(TABLES_BY_NAME[codec], line)
+    ours = patches_of[codec]
+    pieces = [line[p.start : p.end] for p in ours]
+    raw = [TABLES_BY_NAME[codec].bytes_of(piece) for piece in pieces]
+    supersets = [
+        table
+        for table in TABLES
+        if lost < _losable(table, line)
+        and all(table.bytes_of(piece) == b for piece, b in zip(pieces, raw, strict=True))
+    ]
+    chosen: tuple[str, list[Patch]] | None = None
+    for superset in sorted(supersets, key=lambda t: len(_losable(t, line))):
+        letters = list(_apply(line, ours))
+        extra = _losable(superset, line) - lost
+        slots = _restored_slots(ours, lost, extra)
+        theirs = _letters_at(ours, patches_of.get(superset.name, []))
+        if not _take_favoured_letters(letters, slots, theirs):
+            continue
+        merged, shift = [], 0
+        for patch in ours:
+            start = patch.start + shift
+            merged.append(replace(patch, text="".join(letters[start : start + len(patch.text)])))
+            shift += len(patch.text) - (patch.end - patch.start)
+        ours = merged
+        chosen = (superset.name, merged)
+    return chosen
+
+
+def _letters_at(ours: list[Patch], theirs: list[Patch]) -> dict[int, str]:
+    """The letters of ``theirs`` by index in the line repaired by ``ours``, where a patch
+    of each covers the same span with as many characters."""
+    by_span = {(p.start, p.end): p for p in theirs}
+    letters: dict[int, str] = {}
+    shift = 0
+    for patch in ours:
+        other = by_span.get((patch.start, patch.end))
+        if other is not None and len(other.text) == len(patch.text):
+            start = patch.start + shift
+            letters.update((start + k, char) for k, char in enumerate(other.text))
+        shift += len(patch.text) - (patch.end - patch.start)
+    return letters
+
+
+def _losable(table: CodecTable, line: str) -> frozenset[int]:
+    """The bytes ``table`` may have lost in ``line``: dropped, or shown as "�" or "?"."""
+    if any(mark in line for mark in REPLACEMENT_MARKS):
+        return table.lost_byte_candidates(line) | table.undefined
+    return table.lost_byte_candidates(line)
+
+
+def _restored_slots(
+    patches: list[Patch], lost: frozenset[int], extra: frozenset[int]
+) -> list[tuple[int, tuple[str, ...]]]:
+    """The letters restored by ``patches`` (with a byte of ``lost``) in the repaired line,
+    each with the letters of its script that a byte of ``extra`` instead would make:
+    (index, letters), the restored letter first."""
+    slots = []
+    shift = 0
+    for patch in patches:
+        for k in patch.restored_at:
+            letter = patch.text[k]
+            if not is_letter(letter):
+                continue
+            raw = letter.encode()
+            others = []
+            for position, byte in enumerate(raw):
+                if byte not in lost:
+                    continue
+                for other in sorted(extra):
+                    try:
+                        char = (raw[:position] + bytes([other]) + raw[position + 1 :]).decode()
+                    except UnicodeDecodeError:
+                        continue
+                    if is_letter(char) and script_of(char) == script_of(letter):
+                        others.append(char)
+            if others:
+                slots.append((patch.start + shift + k, (letter, *others)))
+        shift += len(patch.text) - (patch.end - patch.start)
+    return slots
+
+
+def _take_favoured_letters(
+    letters: list[str], slots: list[tuple[int, tuple[str, ...]]], theirs: dict[int, str]
+) -> bool:
+    """Put in ``letters`` the letters of ``slots`` that the words favour over the one in
+    place (see :func:`_with_superset_letters`); whether any was taken.
+
+    A Thai, Han or Hangul letter is taken only where the other codec's own reading
+    (``theirs``, by index) wrote it too: the lookup of one letter among several, without
+    the choices around it, finds words by chance ("电影肝" for "电影节").
+    """
+    taken = False
+    spaced: dict[tuple[int, int], list[tuple[int, tuple[str, ...]]]] = {}
+    for index, options in slots:
+        script = script_of(options[0])
+        if script not in LOOKED_UP_RUNS:
+            start, end = index, index + 1
+            while start and is_letter(letters[start - 1]):
+                start -= 1
+            while end < len(letters) and is_letter(letters[end]):
+                end += 1
+            spaced.setdefault((start, end), []).append((index, options))
+            continue
+        scripts = THAI if script == "THAI" else UNSPACED_SCRIPTS
+        left = _unspaced_run("".join(letters[:index])[::-1], scripts)[::-1]
+        right = _unspaced_run("".join(letters[index + 1 :]), scripts)
+        if script == "THAI":
+            found = thai_filling([options], f"{left}\0{right}", [len(left)])
+            choice = found[0] if found else None
+        else:
+            choice = unspaced_word_choice(options, left, right)
+        if choice and choice != options[0] and theirs.get(index) == choice:
+            letters[index], taken = choice, True
+    for (start, end), word_slots in spaced.items():
+        positions = [index - start for index, _options in word_slots]
+        word = "".join(letters[start:end])
+        fillings = ["".join(f) for f in itertools.product(*(o for _i, o in word_slots))]
+        frequency = {f: word_frequency(filled(word, positions, f)) for f in fillings}
+        best = max(fillings, key=lambda f: frequency[f])
+        if best != fillings[0] and all(
+            frequency[best] >= frequency[f] + WORD_FREQUENCY_MARGIN for f in fillings if f != best
+        ):
+            letters[start:end], taken = filled(word, positions, best), True
+    return taken
 
 
 LATIN1_FAMILY = SIBLINGS["cp1252"] | {"cp1252"}
