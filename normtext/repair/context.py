@@ -26,8 +26,8 @@ from normtext.repair._emoji import EMOJI_RANGES
 from normtext.scripts import script_of
 
 REPLACEMENT = "\ufffd"
-# A candidate must be at least this many times as likely as the next one to be chosen on
-# letter statistics alone.
+# A candidate must be at least this many times as likely as all the others together to be
+# chosen on letter statistics alone.
 FREQUENCY_MARGIN = 5.0
 STYLE_RE = re.compile(r"^(MATHEMATICAL .*?) (?:(?:CAPITAL|SMALL) (\w+)|DIGIT|NABLA|PARTIAL)")
 COMMON_SCRIPTS = frozenset(
@@ -351,8 +351,12 @@ def choose(
     ranked = sorted(tied, key=lambda c: measure(c, left, right), reverse=True)
     if is_emoji(ranked[0]):
         return REPLACEMENT  # (an emoji in a word list is a token of chat, not spelling)
-    first, second = measure(ranked[0], left, right), measure(ranked[1], left, right)
-    if first > 0 and first >= FREQUENCY_MARGIN * second:
+    # Far likelier than all the others together, not just than the next: of the sixteen
+    # Cyrillic letters one byte lost through cp874 may give, the likeliest may be five
+    # times as likely as the next and still less likely than the rest together.
+    first = measure(ranked[0], left, right)
+    others = sum(measure(c, left, right) for c in ranked[1:])
+    if first > 0 and first >= FREQUENCY_MARGIN * others:
         return ranked[0]  # (with nothing counted for any, nothing is known)
     return REPLACEMENT
 

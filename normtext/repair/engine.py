@@ -23,7 +23,7 @@ import itertools
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -1146,14 +1146,20 @@ def _with_superset_letters(
         theirs = _letters_at(ours, patches_of.get(superset.name, []))
         if not _take_favoured_letters(letters, slots, theirs):
             continue
-        merged, shift = [], 0
-        for patch in ours:
-            start = patch.start + shift
-            merged.append(replace(patch, text="".join(letters[start : start + len(patch.text)])))
-            shift += len(patch.text) - (patch.end - patch.start)
-        ours = merged
-        chosen = (superset.name, merged)
+        ours = [
+            replace(patch, text="".join(letters[start : start + len(patch.text)]))
+            for patch, start in _placed(ours)
+        ]
+        chosen = (superset.name, ours)
     return chosen
+
+
+def _placed(patches: list[Patch]) -> Iterator[tuple[Patch, int]]:
+    """Each of ``patches`` with the index its text starts at in the repaired line."""
+    shift = 0
+    for patch in patches:
+        yield patch, patch.start + shift
+        shift += len(patch.text) - (patch.end - patch.start)
 
 
 def _letters_at(ours: list[Patch], theirs: list[Patch]) -> dict[int, str]:
@@ -1161,13 +1167,10 @@ def _letters_at(ours: list[Patch], theirs: list[Patch]) -> dict[int, str]:
     of each covers the same span with as many characters."""
     by_span = {(p.start, p.end): p for p in theirs}
     letters: dict[int, str] = {}
-    shift = 0
-    for patch in ours:
+    for patch, start in _placed(ours):
         other = by_span.get((patch.start, patch.end))
         if other is not None and len(other.text) == len(patch.text):
-            start = patch.start + shift
             letters.update((start + k, char) for k, char in enumerate(other.text))
-        shift += len(patch.text) - (patch.end - patch.start)
     return letters
 
 
@@ -1185,8 +1188,7 @@ def _restored_slots(
     each with the letters of its script that a byte of ``extra`` instead would make:
     (index, letters), the restored letter first."""
     slots = []
-    shift = 0
-    for patch in patches:
+    for patch, start in _placed(patches):
         for k in patch.restored_at:
             letter = patch.text[k]
             if not is_letter(letter):
@@ -1204,8 +1206,7 @@ def _restored_slots(
                     if is_letter(char) and script_of(char) == script_of(letter):
                         others.append(char)
             if others:
-                slots.append((patch.start + shift + k, (letter, *others)))
-        shift += len(patch.text) - (patch.end - patch.start)
+                slots.append((start + k, (letter, *others)))
     return slots
 
 
