@@ -1243,6 +1243,8 @@ def _take_favoured_letters(
         if choice and choice != options[0] and theirs.get(index) == choice:
             letters[index], taken = choice, True
     for (start, end), word_slots in spaced.items():
+        if math.prod(len(options) for _index, options in word_slots) > MAX_SPELLINGS:
+            continue
         positions = [index - start for index, _options in word_slots]
         word = "".join(letters[start:end])
         fillings = ["".join(f) for f in itertools.product(*(o for _i, o in word_slots))]
