@@ -563,7 +563,7 @@ def test_letter_pairs_must_outweigh_all_other_letters_together() -> None:
     first, second = (likelihood(c, "с", "ч") for c in ranked[:2])
     assert ranked[0] == "у" and first >= 5 * second
     assert choose(options, "с", "ч") == REPLACEMENT
-    # With two letters, all the others is the next one: "ę" of "się" is still chosen.
+    # With two letters, the others together are the next one: "ę" of "się" still wins.
     assert choose(("ę", "ě"), "i", " ", "LATIN") == "ę"
 
 
@@ -580,7 +580,7 @@ def test_letter_pairs_must_outweigh_all_other_letters_together() -> None:
         ("전기차 보조금 최대 650만 원으로 확대", "cp1250"),
     ],
 )
-def test_a_letter_pairs_cannot_settle_stays_open(line: str, codec: str) -> None:
+def test_a_letter_that_pairs_cannot_settle_stays_open(line: str, codec: str) -> None:
     broken = garble(line, codec, "drop")
     repaired = repair_mojibake(broken)
     assert repaired != line
