@@ -36,7 +36,9 @@ from normtext.repair.context import (
     is_emoji,
     is_known_word,
     is_rare,
+    language_of_words,
     less_frequent_spelling,
+    letters_foreign_to,
     likelihood,
     line_language,
     listed_fillings,
@@ -277,6 +279,29 @@ def test_a_codec_losing_more_bytes_puts_back_a_thai_letter() -> None:
     # cp1258 lost the 0x8A of "ช"; cp1252's reading can only spell "ต่างญาติ".
     line = "นักท่องเที่ยวต่างชาติเดินทางเข้าไทยแล้วกว่า 17 ล้านคนในครึ่งปีแรก"
     assert repair_mojibake(garble(line, "cp1258", "drop")) == line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Der Dirigent wurde für sein Lebenswerk mit dem Ehrenpreis ausgezeichnet",
+        "Danmarks håndboldlandshold er klar til semifinalen ved VM",
+    ],
+)
+@pytest.mark.parametrize("mode", ["c1", "drop"])
+def test_sibling_readings_take_the_letters_of_the_words_language(line: str, mode: str) -> None:
+    # "fĂĽr" is cp1250's "für" and ISO-8859-2's "får", both frequent words, and the
+    # letter pairs like "får" a little better; the words both readings share are German.
+    assert repair_mojibake(garble(line, "cp1250", mode)) == line
+
+
+def test_language_of_words() -> None:
+    line = "Der Dirigent wurde sein Lebenswerk mit dem Ehrenpreis ausgezeichnet"
+    german = language_of_words(line.split(" "))
+    assert german is not None and german.code == "de"
+    assert letters_foreign_to("får für", german) == 1
+    assert language_of_words(["VM", "2:0"]) is None
+    assert letters_foreign_to("får", None) == 0
 
 
 def test_letter_pairs_do_not_pick_the_rarer_of_two_known_words() -> None:

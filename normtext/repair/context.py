@@ -804,6 +804,33 @@ def line_language(context: str) -> Language | None:
     return language if best - second >= LANGUAGE_MARGIN else None
 
 
+def language_of_words(words: Iterable[str]) -> Language | None:
+    """The language whose common words ``words`` use most (weighed by their frequency), by
+    :data:`LANGUAGE_MARGIN`, whatever their letters: the words two readings of a line
+    share tell its language ("Der Dirigent wurde … sein Lebenswerk mit dem" is German
+    whether the word between is "für" or "får"). None where no language stands out."""
+    lowered = [word.lower() for word in words]
+    scored = sorted(
+        (sum(language.common_words.get(word, 0) for word in lowered) for language in _languages()),
+        reverse=True,
+    )
+    if len(scored) < 2 or scored[0] - scored[1] < LANGUAGE_MARGIN:
+        return None
+    return next(
+        language
+        for language in _languages()
+        if sum(language.common_words.get(word, 0) for word in lowered) == scored[0]
+    )
+
+
+def letters_foreign_to(text: str, language: Language | None) -> int:
+    """How many distinct letters of ``text`` (of alphabet scripts) ``language`` lacks; 0
+    if it is None."""
+    if language is None:
+        return 0
+    return len(_alphabet_letters(text) - language.alphabet)
+
+
 def frequency_in(word: str, language: Language | None) -> int:
     """:func:`word_frequency` of ``word`` in ``language``: as its common words give it, or
     at most the least frequent of them (which it is not among); in any language if None."""

@@ -33,6 +33,7 @@ import ftfy
 from normtext.repair.codecs import REPLACEMENT_MARKS, TABLES, CodecTable, char_class
 from normtext.repair.context import (
     EMOJI_SELECTOR,
+    LETTER_RUN,
     LONGEST_THAI_WORD,
     LONGEST_UNSPACED_WORD,
     LOOKED_UP_RUNS,
@@ -54,7 +55,9 @@ from normtext.repair.context import (
     is_letter,
     is_rare,
     known_words,
+    language_of_words,
     less_frequent_spelling,
+    letters_foreign_to,
     line_language,
     listed_fillings,
     listed_frequency,
@@ -1286,10 +1289,11 @@ def _intact_punctuation(line: str, patches: list[Patch], codec: str) -> bool:
 
 def _prefer_one_alphabet(candidates: list[Candidate]) -> None:
     """Bring to the front, of the readings as good as the best and about as likely, the
-    one with the fewest capitals out of place, then the one whose letters a single
-    alphabet holds best (Polish "obniżeniu", not cp1250's "obnişeniu": letter pairs pooled
-    over many languages hardly tell them apart; Ukrainian "зміцнився до", not cp1257's
-    "зміцнився Го")."""
+    one with the fewest capitals out of place, then the one whose letters the language of
+    the words they all share holds (German "für", not ISO-8859-2's "får"), then the one
+    whose letters a single alphabet holds best (Polish "obniżeniu", not cp1250's
+    "obnişeniu": letter pairs pooled over many languages hardly tell them apart; Ukrainian
+    "зміцнився до", not cp1257's "зміцнився Го")."""
     best = candidates[0][0]
     close = [
         c
@@ -1299,8 +1303,21 @@ def _prefer_one_alphabet(candidates: list[Candidate]) -> None:
         and c[0].misplaced_capitals <= best.misplaced_capitals
         and c[0].text_style_pictographs == best.text_style_pictographs
     ]
+    if len(close) < 2:
+        return
+    # The words all of them share tell the line's language ("für", not "får", among
+    # German words).
+    shared = set.intersection(*(set(LETTER_RUN.findall(text)) for _key, text, _layer in close))
+    language = language_of_words(shared)
     # (the first of equals)
-    chosen = min(close, key=lambda c: (c[0].misplaced_capitals, c[0].foreign_letters))
+    chosen = min(
+        close,
+        key=lambda c: (
+            c[0].misplaced_capitals,
+            letters_foreign_to(c[1], language),
+            c[0].foreign_letters,
+        ),
+    )
     if chosen is not candidates[0]:
         candidates.remove(chosen)
         candidates.insert(0, chosen)
