@@ -17,7 +17,7 @@ import sys
 import unicodedata
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from typing import NamedTuple
@@ -794,33 +794,28 @@ def line_language(context: str) -> Language | None:
     holding = _languages_holding(context)
     if len(holding) < 2:
         return holding[0] if holding else None
-    words = [word.lower() for word in LETTER_RUN.findall(context)]
+    return _most_used(LETTER_RUN.findall(context), holding)
+
+
+def language_of_words(words: Iterable[str]) -> Language | None:
+    """The language whose common words ``words`` use most, whatever their letters (see
+    :func:`line_language`): the words two readings of a line share tell its language
+    ("Der Dirigent wurde … sein Lebenswerk mit dem" is German whether the word between
+    is "für" or "får"). None where no language stands out."""
+    return _most_used(words, _languages())
+
+
+def _most_used(words: Iterable[str], languages: Sequence[Language]) -> Language | None:
+    """Of two or more ``languages``, the one whose common words ``words`` use most
+    (weighed by their frequency) by :data:`LANGUAGE_MARGIN` (the first of equals)."""
+    lowered = [word.lower() for word in words]
     scored = sorted(
-        ((sum(held.common_words.get(word, 0) for word in words), held) for held in holding),
+        ((sum(held.common_words.get(word, 0) for word in lowered), held) for held in languages),
         key=lambda item: item[0],
         reverse=True,
     )
     (best, language), (second, _other) = scored[:2]
     return language if best - second >= LANGUAGE_MARGIN else None
-
-
-def language_of_words(words: Iterable[str]) -> Language | None:
-    """The language whose common words ``words`` use most (weighed by their frequency), by
-    :data:`LANGUAGE_MARGIN`, whatever their letters: the words two readings of a line
-    share tell its language ("Der Dirigent wurde … sein Lebenswerk mit dem" is German
-    whether the word between is "für" or "får"). None where no language stands out."""
-    lowered = [word.lower() for word in words]
-    scored = sorted(
-        (sum(language.common_words.get(word, 0) for word in lowered) for language in _languages()),
-        reverse=True,
-    )
-    if len(scored) < 2 or scored[0] - scored[1] < LANGUAGE_MARGIN:
-        return None
-    return next(
-        language
-        for language in _languages()
-        if sum(language.common_words.get(word, 0) for word in lowered) == scored[0]
-    )
 
 
 def letters_foreign_to(text: str, language: Language | None) -> int:

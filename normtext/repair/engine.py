@@ -1136,16 +1136,15 @@ def _with_superset_letters(
     pieces = [line[p.start : p.end] for p in ours]
     raw = [TABLES_BY_NAME[codec].bytes_of(piece) for piece in pieces]
     supersets = [
-        table
+        (losable, table)
         for table in TABLES
-        if lost < _losable(table, line)
+        if lost < (losable := _losable(table, line))
         and all(table.bytes_of(piece) == b for piece, b in zip(pieces, raw, strict=True))
     ]
     chosen: tuple[str, list[Patch]] | None = None
-    for superset in sorted(supersets, key=lambda t: len(_losable(t, line))):
+    for losable, superset in sorted(supersets, key=lambda pair: len(pair[0])):
         letters = list(_apply(line, ours))
-        extra = _losable(superset, line) - lost
-        slots = _restored_slots(ours, lost, extra)
+        slots = _restored_slots(ours, lost, losable - lost)
         theirs = _letters_at(ours, patches_of.get(superset.name, []))
         if not _take_favoured_letters(letters, slots, theirs):
             continue
@@ -1224,16 +1223,10 @@ def _take_favoured_letters(
     the choices around it, finds words by chance ("电影肝" for "电影节").
     """
     taken = False
-    spaced: dict[tuple[int, int], list[tuple[int, tuple[str, ...]]]] = {}
+    spaced = [(index, options) for index, options in slots if not _in_unlisted_run(options[0])]
     for index, options in slots:
         script = script_of(options[0])
         if script not in LOOKED_UP_RUNS:
-            start, end = index, index + 1
-            while start and is_letter(letters[start - 1]):
-                start -= 1
-            while end < len(letters) and is_letter(letters[end]):
-                end += 1
-            spaced.setdefault((start, end), []).append((index, options))
             continue
         scripts = THAI if script == "THAI" else UNSPACED_SCRIPTS
         left = _unspaced_run("".join(letters[:index])[::-1], scripts)[::-1]
@@ -1245,7 +1238,8 @@ def _take_favoured_letters(
             choice = unspaced_word_choice(options, left, right)
         if choice and choice != options[0] and theirs.get(index) == choice:
             letters[index], taken = choice, True
-    for (start, end), word_slots in spaced.items():
+    for start, end in _words_with("".join(letters), {index for index, _options in spaced}):
+        word_slots = [(index, options) for index, options in spaced if start <= index < end]
         if math.prod(len(options) for _index, options in word_slots) > MAX_SPELLINGS:
             continue
         positions = [index - start for index, _options in word_slots]
