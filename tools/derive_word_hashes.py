@@ -8,9 +8,9 @@ of Adler-32, ``normtext.repair.context.word_key``) of every word with a non-ASCI
 of each language's list (the lists of ``tools/derive_letter_frequency.py``:
 ``wordfreq``'s, and the Thai National Corpus), sorted: first the 32-bit parts as
 unsigned little-endian integers, looked up by binary search, then the 8-bit parts, in
-the same order. 40 bits for about a million words give a false match about once in a
-million lookups, so that a word can be searched with thousands of fillings (32 bits gave
-one in 4,400).
+the same order. 40 bits for about 1.5 million words give a false match about once in
+750,000 lookups, so that a word can be searched with thousands of fillings (32 bits would
+give one in 2,900).
 
 After those, one byte per word, in the same order, gives how frequent the word is:
 ten times its Zipf value (``log10`` of its frequency per billion words), the highest of
@@ -41,7 +41,7 @@ from normtext.repair.context import word_key
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = ROOT / "normtext" / "repair" / "_words.bin"
-TOP_WORDS = 50_000
+TOP_WORDS = 100_000
 # The lists are case-folded, which writes German "ß" as "ss" ("schliesst"): in these
 # languages a word with "ss" is kept too, and a word with "ß" is looked up folded.
 SHARP_S_LANGUAGES = frozenset({"de"})

@@ -892,7 +892,7 @@ def _accepted(line: str, table: CodecTable) -> list[Patch]:
         if (
             _judge(line, [patch])
             and _penalty(line, [patch]) <= 0  # (no rare letter: "краѠна" is "края на")
-            and (not apart or odd_count(_apply(line, apart)) > odd_count(_apply(line, [patch])))
+            and (not apart or _reads_better_joined(line, patch, apart))
         ):
             strong.append(patch)
         else:
@@ -928,6 +928,18 @@ def _accepted(line: str, table: CodecTable) -> list[Patch]:
         if not _remaining(line, _apply(line, with_lost)):
             accepted = with_lost
     return _with_lost_letters(line, accepted, decoded)
+
+
+def _reads_better_joined(line: str, patch: Patch, apart: list[Patch]) -> bool:
+    """Whether ``patch``, which takes a space for a no-break space, reads better than the
+    ``apart`` patches that keep the space: less odd, or as odd with far more frequent
+    words ("Ð ÑƒÑ�Ñ�ÐºÐ¸Ð¹" is "Русский", not a stray "Ð" before "усякий")."""
+    joined, separate = _apply(line, [patch]), _apply(line, apart)
+    odd_joined, odd_separate = odd_count(joined), odd_count(separate)
+    return odd_separate > odd_joined or (
+        odd_separate == odd_joined
+        and listed_frequency(joined) >= listed_frequency(separate) + WORD_FREQUENCY_MARGIN
+    )
 
 
 def _with_lost_letters(line: str, accepted: list[Patch], decoded: list[Patch]) -> list[Patch]:
