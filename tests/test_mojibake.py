@@ -212,6 +212,13 @@ def test_clean_control_corpus_is_never_changed() -> None:
         # Han words are looked up inside the run ("同比", "受け入れ").
         ("居民消费价格同比上涨0.3%", "cp1252", "drop"),
         ("外国人労働者の受け入れ拡大を検討", "cp1252", "drop"),
+        # ...again once the rest of the run is read: "にぎわう", not "にくりう" as the
+        # letters before it alone suggested.
+        ("京都の紅葉が見頃を迎え、観光客でにぎわう", "cp1258", "replace"),
+        # Where two fillings make words as long ("南向", "发现"), the likelier split of the
+        # run into words decides: "云南|发现", not "云|南向|现".
+        ("科学家在云南发现一种新的兰花物种", "cp1258", "drop"),
+        ("今年高考报名人数达到1342万人，创历史新高", "cp1252", "drop"),
         # cp1254 lost the 0x9E of "מ", which cp1252 defines: its reading can only put
         # back "א" ("אול"), and the sibling's, spelling "מול", is far more frequent.
         ("השקל התחזק מול הדולר: שער היציג נקבע על 3.65 ₪", "cp1254", "drop"),
@@ -710,6 +717,16 @@ def test_no_lost_byte_is_restored_as_a_character_normalization_replaces() -> Non
     # BC), it would spell U+F97C, a compatibility twin of 良 that no text writes.
     line = "展览，吸引了数万名观众"
     assert repair_mojibake(garble(line, "cp1257", "drop")) == line.replace("，", REPLACEMENT)
+
+
+def test_a_kana_chosen_before_its_run_was_read_is_looked_up_again() -> None:
+    # Every katakana of "ワールドカップ" lost its 0x83 through cp1250; when "ワ" was decided
+    # the rest was unknown, and letter pairs liked "、は". "でし" was likewise a word before
+    # "ログラミング" was read.
+    line = "サッカー日本代表、ワールドカップ予選で勝利"
+    assert "ワールドカップ" in repair_mojibake(garble(line, "cp1250", "drop"))
+    line = "小学校でプログラミング教育"
+    assert repair_mojibake(garble(line, "cp1250", "drop")) == line
 
 
 def test_a_space_read_as_no_break_space_where_it_spells_far_more_frequent_words() -> None:

@@ -1083,7 +1083,8 @@ def unspaced_filling(
     of ``options`` each) that alone makes the longest known word through them all.
 
     Words of up to :data:`LONGEST_UNSPACED_WORD` characters are tried; None when no word
-    of two or more is known, two fillings tie, or there are more than
+    of two or more is known, two fillings tie (and the split of the run into words does
+    not settle it, see :func:`_best_segmented`), or there are more than
     :data:`MAX_UNSPACED_FILLINGS`. Thai, whose word list holds fragments, needs more (see
     :func:`thai_filling`).
     """
@@ -1103,7 +1104,51 @@ def unspaced_filling(
             best_length, best = length, [filling]
         elif length == best_length and best:
             best.append(filling)
-    return best[0] if len(best) == 1 else None
+    if len(best) == 1:
+        return best[0]
+    if any(not is_letter(c) for choices in options for c in choices):
+        return None  # (word lists count no punctuation: "、" is as likely as nothing)
+    return _best_segmented(best, text, positions)
+
+
+# Where fillings tie for the longest word, one is taken if the likeliest split of its
+# stretch of the run into listed words is this much likelier than with any other (tenths
+# of a Zipf value: 20 is a hundred times).
+SEGMENTATION_MARGIN = 20
+# A Zipf value of 9, in tenths: a word of every billion. A listed word costs its distance
+# below it; a character no listed word holds costs it all, as a word never seen would.
+ZIPF_CEILING = 90
+
+
+def _best_segmented(
+    fillings: list[tuple[str, ...]], text: str, positions: list[int]
+) -> tuple[str, ...] | None:
+    """The one of ``fillings`` (tied for the longest word) whose stretch of ``text``
+    splits into far likelier listed words than with any other: "云南发现", not "云南向现",
+    though "南向" is a word as long as "发现"; None if none stands out."""
+    if len(fillings) < 2:
+        return None
+    start = max(0, positions[0] - LONGEST_UNSPACED_WORD + 1)
+    end = min(len(text), positions[-1] + LONGEST_UNSPACED_WORD)
+    scored = sorted(
+        (_split_cost(filled(text, positions, "".join(f))[start:end]), f) for f in fillings
+    )
+    if scored[1][0] - scored[0][0] >= SEGMENTATION_MARGIN:
+        return scored[0][1]
+    return None
+
+
+def _split_cost(text: str) -> int:
+    """How unlikely the likeliest split of ``text`` into listed words is (the sum of each
+    word's distance below :data:`ZIPF_CEILING`; "\\0" is a character not yet known)."""
+    best = [0] + [ZIPF_CEILING * len(text)] * len(text)
+    for end in range(1, len(text) + 1):
+        for start in range(max(0, end - LONGEST_UNSPACED_WORD), end):
+            word = text[start:end]
+            frequency = 0 if "\0" in word else word_frequency(word)
+            if frequency or len(word) == 1:
+                best[end] = min(best[end], best[start] + ZIPF_CEILING - frequency)
+    return best[-1]
 
 
 def _longest_word_over(text: str, positions: list[int]) -> int:

@@ -266,15 +266,16 @@ def _resolve(
         if decoded.restored and _out_of_place(chars, index, line[start - 1 : start], rest):
             chars[index] = REPLACEMENT
     _spell_unspaced_pairs(run, chars, before, rest, rest_decoded)
-    # A Han or Hangul character given up is looked up again among those decided after it
-    # ("受" of "の受け入れ", where "け" had lost a byte too).
+    # A lost Han, kana or Hangul character is looked up again among those decided after
+    # it ("受" of "の受け入れ", where "け" had lost a byte too; "プ" of "でプログラミング",
+    # where "でし" was the one word before the rest was read).
     for index, decoded in enumerate(run):
-        if chars[index] == REPLACEMENT:
+        if chars[index] == REPLACEMENT or (decoded.restored and len(decoded.options) > 1):
             prefix = before + "".join(chars[:index])
             found = _unspaced_choice(
                 decoded.options, prefix, chars[index + 1 :], rest, rest_decoded
             )
-            chars[index] = found or REPLACEMENT
+            chars[index] = found or chars[index]
     restored = sum(d.restored for d in run)
     punctuation_only = all(
         not any(unicodedata.category(option)[0] in "LM" for option in d.options)
