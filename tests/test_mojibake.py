@@ -47,6 +47,7 @@ from normtext.repair.context import (
     lone_quote,
     one_letter_word,
     opening_mark,
+    quotation_pair,
     thai_filling,
     word_frequency,
     word_key,
@@ -717,6 +718,38 @@ def test_no_lost_byte_is_restored_as_a_character_normalization_replaces() -> Non
     # BC), it would spell U+F97C, a compatibility twin of 良 that no text writes.
     line = "展览，吸引了数万名观众"
     assert repair_mojibake(garble(line, "cp1257", "drop")) == line.replace("，", REPLACEMENT)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Critics call the minister’s plan “naïve” and “badly timed”",  # (English marks)
+        "„Wir haben unser Ziel erreicht“, sagte die Ministerin in Berlin",  # (its words)
+        "„Nie zgodzimy się na takie rozwiązanie” – powiedziała minister zdrowia",
+        "„Ова е голем ден за нашиот град“, изјави градоначалникот",  # (Cyrillic)
+    ],
+)
+def test_a_quotation_whose_marks_both_lost_a_byte_is_closed_as_its_language_writes(
+    line: str,
+) -> None:
+    # cp1255 loses the last byte of "“", "”" and "„" alike: each mark alone could open or
+    # close a quotation.
+    assert repair_mojibake(garble(line, "cp1255", "drop")) == line
+
+
+def test_quotation_marks_are_paired_only_where_a_pair_fits() -> None:
+    assert quotation_pair(("“", "”", "„"), ("“", "”", "„"), "Deutsch ist schön") == ("„", "“")
+    assert quotation_pair(("“", "”"), ("“", "”"), "w mieście") == ("“", "”")  # (the one pair)
+    assert quotation_pair(("”",), ("“",), "opened by a closer") is None
+    # Two pairs fit, and English writes neither.
+    assert quotation_pair(("«", "„"), ("”", "»"), "the minister said") is None
+
+
+def test_a_mark_ftfy_wrote_for_a_lost_character_is_not_read_as_a_byte() -> None:
+    # ftfy repairs the line and writes "�" for the "И" whose 0x98 cp1250 lost; read as
+    # cp1251, "С�" would be a lead byte and a masked one: "Ну".
+    line = "Безработицата спадна до 4,2 %, сочат данните на НСИ"
+    assert repair_mojibake(garble(line, "cp1250", "replace")).endswith("на НС\ufffd")
 
 
 def test_a_kana_chosen_before_its_run_was_read_is_looked_up_again() -> None:

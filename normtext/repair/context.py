@@ -432,17 +432,74 @@ def lone_quote(candidates: tuple[str, ...], left: str, right: str) -> str | None
     """
     if any(is_letter(c) for c in candidates):
         return None
+    edge = quote_edge(left, right)
+    if edge is None:
+        return None
+    kinds = [c for c in candidates if c in (OPENERS if edge == "open" else CLOSERS)]
+    return kinds[0] if len(kinds) == 1 else None
+
+
+def quote_edge(left: str, right: str) -> str | None:
+    """"open" where a quotation mark between ``left`` and ``right`` would start a word,
+    "close" where it would end one, None where it would do neither."""
     if (not left or left in " \u00a0([") and script_of(right or " ") in QUOTED_SCRIPTS:
-        kinds = [c for c in candidates if c in OPENERS]
-    elif (
+        return "open"
+    if (
         left
         and (script_of(left) in QUOTED_SCRIPTS or left in ".,!?…")
         and (not right or right in WORD_EDGE_AFTER)
     ):
-        kinds = [c for c in candidates if c in CLOSERS]
+        return "close"
+    return None
+
+
+# The double quotation marks a language writes, where a line's alphabet or common words
+# tell its language (see line_language); a line of any other is taken to write English
+# ones. (Cyrillic text writes "„…“" where it does not write "«…»", which loses no byte.)
+LOW_HIGH_REVERSED = ("„", "“")
+LOW_HIGH = ("„", "”")
+ENGLISH_QUOTATION = ("“", "”")
+QUOTATION_MARKS = {
+    **dict.fromkeys(
+        ("bg", "cs", "da", "de", "is", "lt", "mk", "ru", "sh", "sh-Cyrl", "sk", "sl", "uk"),
+        LOW_HIGH_REVERSED,
+    ),
+    **dict.fromkeys(("hu", "pl", "ro"), LOW_HIGH),
+    **dict.fromkeys(("fi", "sv"), ("”", "”")),
+}
+
+
+def quotation_pair(
+    opening: tuple[str, ...], closing: tuple[str, ...], text: str
+) -> tuple[str, str] | None:
+    """The opening and closing marks of a quotation in ``text`` whose marks were both lost,
+    from the candidates for each: the one pair of them that go together, or where several
+    do, the double quotation marks the language of ``text`` writes ("„Jedermann“" in
+    German, "“naïve”" in English); None where those are not among them.
+
+    Where single quotation marks fit too (cp874 and cp1253 lose "‘" and "“" alike), the
+    double ones are taken: news text quotes with them far more often."""
+    pairs = [(o, c) for o in opening if o in OPENERS for c in closing if c in OPENERS[o]]
+    if len(pairs) < 2:
+        return pairs[0] if pairs else None
+    words = LETTER_RUN.findall(text)
+    if any(script_of(word[0]) == "CYRILLIC" for word in words):
+        usual = LOW_HIGH_REVERSED
     else:
+        language = line_language(text) or _language_of_most_words(words)
+        usual = QUOTATION_MARKS.get(language.code if language else "", ENGLISH_QUOTATION)
+    return usual if usual in pairs else None
+
+
+def _language_of_most_words(words: list[str]) -> Language | None:
+    """:func:`language_of_words`, where half of ``words`` or more are common words of
+    that language: a line of English, which has no list of common words here, shares a
+    few with many ("in" is Dutch and German too)."""
+    language = language_of_words(words)
+    if language is None:
         return None
-    return kinds[0] if len(kinds) == 1 else None
+    common = sum(word.lower() in language.common_words for word in words)
+    return language if 2 * common >= len(words) else None
 
 
 def lone_emoji(candidates: tuple[str, ...], left: str, right: str) -> str | None:

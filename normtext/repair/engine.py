@@ -37,6 +37,7 @@ from normtext.repair.context import (
     LONGEST_THAI_WORD,
     LONGEST_UNSPACED_WORD,
     LOOKED_UP_RUNS,
+    OPENERS,
     REPLACEMENT,
     UNLISTED_MARKS,
     UNSPACED_SCRIPTS,
@@ -63,6 +64,8 @@ from normtext.repair.context import (
     listed_frequency,
     most_frequent_spellings,
     one_letter_word,
+    quotation_pair,
+    quote_edge,
     rarity,
     starts_sentence,
     style_of,
@@ -568,7 +571,35 @@ def _decoded_patches(line: str, table: CodecTable, nbsp: bool = True) -> list[Pa
             ]
             after = _apply(line[patch.end :], later)
             patches[number] = _resolve(line, offset, run, line_style, before, after)
-    return _spell_across_runs(line, runs, patches)
+    return _pair_lost_quotes(line, runs, _spell_across_runs(line, runs, patches))
+
+
+def _pair_lost_quotes(
+    line: str, runs: list[tuple[int, list[Decoded]]], patches: list[Patch]
+) -> list[Patch]:
+    """Fill in the two marks of a quotation that both lost a byte, as a pair.
+
+    Neither mark of ``ג€�naֳ¯veג€�`` (cp1255 loses "“" and "”" alike) is decided alone:
+    each may open or close a quotation, and each side waits for the other. A lost mark
+    that starts a word and the next one that ends a word are the pair of marks their
+    candidates and the line's language allow (see :func:`quotation_pair`).
+    """
+    text = _apply(line, patches)
+    slots = _lost_slots(runs, patches)
+    fills: dict[int, str] = {}
+    opened: int | None = None
+    for position, (_number, _k, options) in slots.items():
+        if not any(option in OPENERS for option in options):
+            continue
+        edge = quote_edge(text[position - 1 : position], text[position + 1 : position + 2])
+        if edge == "open":
+            opened = position
+        elif edge == "close" and opened is not None:
+            pair = quotation_pair(slots[opened][2], options, text)
+            if pair is not None:
+                fills[opened], fills[position] = pair
+            opened = None
+    return _filled(patches, slots, fills)
 
 
 def _spell_across_runs(
@@ -580,13 +611,7 @@ def _spell_across_runs(
     byte: neither is decided alone, but only ``zůstává`` is a known word.
     """
     text = _apply(line, patches)
-    slots: dict[int, tuple[int, int, tuple[str, ...]]] = {}
-    shift = 0
-    for number, ((_offset, run), patch) in enumerate(zip(runs, patches, strict=True)):
-        for k, (decoded, char) in enumerate(zip(run, patch.text, strict=True)):
-            if char == REPLACEMENT and len(decoded.options) > 1:
-                slots[patch.start + shift + k] = (number, k, decoded.options)
-        shift += len(patch.text) - (patch.end - patch.start)
+    slots = {p: slot for p, slot in _lost_slots(runs, patches).items() if len(slot[2]) > 1}
     fills: dict[int, str] = {}
     for first, last in _words_with(text, slots):
         if last - first < 2 and text[first - 1 : first].strip():
@@ -597,8 +622,27 @@ def _spell_across_runs(
         found = _spelling(text[first:last], [p - first for p in positions], options, capital)
         if found is not None:
             fills.update((p, c) for p, c in zip(positions, found, strict=True) if c)
-    if not fills:
-        return patches
+    return _filled(patches, slots, fills)
+
+
+Slot = tuple[int, int, tuple[str, ...]]
+
+
+def _lost_slots(runs: list[tuple[int, list[Decoded]]], patches: list[Patch]) -> dict[int, Slot]:
+    """Where the patches, applied, still write "�": each position in the line with the
+    number of its patch, its place in the patch and the characters it may be."""
+    slots: dict[int, Slot] = {}
+    shift = 0
+    for number, ((_offset, run), patch) in enumerate(zip(runs, patches, strict=True)):
+        for k, (decoded, char) in enumerate(zip(run, patch.text, strict=True)):
+            if char == REPLACEMENT:
+                slots[patch.start + shift + k] = (number, k, decoded.options)
+        shift += len(patch.text) - (patch.end - patch.start)
+    return slots
+
+
+def _filled(patches: list[Patch], slots: dict[int, Slot], fills: dict[int, str]) -> list[Patch]:
+    """``patches`` with the characters ``fills`` gives for some of their ``slots``."""
     changed = {slots[p][0]: list(patches[slots[p][0]].text) for p in fills}
     for position, char in fills.items():
         number, k, _options = slots[position]
@@ -1541,6 +1585,8 @@ LIKELIHOOD_MARGIN = 3.0
 # ftfy steps that rewrite characters one by one without decoding a whole line: after
 # them, C1 controls that told one codec from its sibling are gone.
 PIECEWISE_STEPS = ("transcode fix_c1_controls", "apply decode_inconsistent_utf8")
+# The step in which ftfy writes "�" for each character whose bytes it cannot restore.
+LOSSY_STEP = "transcode replace_lossy_sequences"
 # ftfy steps after which our reading is worth trying too: the piecewise ones, and taking a
 # space for a lost no-break-space byte.
 SECOND_LOOK_STEPS = (*PIECEWISE_STEPS, "transcode restore_byte_a0")
@@ -1858,6 +1904,8 @@ def repair(line: str) -> Repaired:
         return Repaired(line)
     first = _ftfy(line)
     result = _repair_layers(first.text)
+    if _reads_marks_ftfy_wrote(first, result.text):
+        result = Repaired(first.text)
     result.ftfy_steps = first.ftfy_steps
     if first.text == line or not _worth_second_look(line, result.text, first.ftfy_steps):
         return result
@@ -1878,6 +1926,15 @@ def repair(line: str) -> Repaired:
             inner.ftfy_steps = first.ftfy_steps[:2]
             return inner
     return result
+
+
+def _reads_marks_ftfy_wrote(theirs: Repaired, repaired: str) -> bool:
+    """Whether ``repaired``, our repair of ftfy's, took a "�" that ftfy wrote for a lost
+    character as one masked byte of another: "НС�", ftfy's "НСИ" that lost its "И", is
+    no cp1251 "Ну"."""
+    return LOSSY_STEP in theirs.ftfy_steps and repaired.count(REPLACEMENT) < theirs.text.count(
+        REPLACEMENT
+    )
 
 
 def _outer_layer(line: str, ftfy_steps: list[str]) -> str | None:
