@@ -1932,9 +1932,9 @@ def _reads_marks_ftfy_wrote(theirs: Repaired, repaired: str) -> bool:
     """Whether ``repaired``, our repair of ftfy's, took a "�" that ftfy wrote for a lost
     character as one masked byte of another: "НС�", ftfy's "НСИ" that lost its "И", is
     no cp1251 "Ну"."""
-    return LOSSY_STEP in theirs.ftfy_steps and repaired.count(REPLACEMENT) < theirs.text.count(
-        REPLACEMENT
-    )
+    if LOSSY_STEP not in theirs.ftfy_steps:
+        return False
+    return repaired.count(REPLACEMENT) < theirs.text.count(REPLACEMENT)
 
 
 def _outer_layer(line: str, ftfy_steps: list[str]) -> str | None:
