@@ -727,6 +727,7 @@ def test_no_lost_byte_is_restored_as_a_character_normalization_replaces() -> Non
         "„Wir haben unser Ziel erreicht“, sagte die Ministerin in Berlin",  # (its words)
         "„Nie zgodzimy się na takie rozwiązanie” – powiedziała minister zdrowia",
         "„Ова е голем ден за нашиот град“, изјави градоначалникот",  # (Cyrillic)
+        "Die Festspiele eröffnen mit einer neuen „Jedermann“-Inszenierung",  # (a hyphen)
     ],
 )
 def test_a_quotation_whose_marks_both_lost_a_byte_is_closed_as_its_language_writes(

@@ -419,7 +419,7 @@ APOSTROPHE_SCRIPTS = frozenset({"LATIN", "CYRILLIC"})
 
 # Scripts whose quotations the edge rule below knows (opener before a word, closer after).
 QUOTED_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
-WORD_EDGE_AFTER = " \u00a0,.;:!?)…"
+WORD_EDGE_AFTER = " \u00a0,.;:!?)…-"
 
 
 def lone_quote(candidates: tuple[str, ...], left: str, right: str) -> str | None:
