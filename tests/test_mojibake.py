@@ -454,9 +454,19 @@ def test_a_word_sharing_a_listed_words_crc32_is_not_known() -> None:
 
 
 def test_only_fillings_with_real_letter_pairs_are_looked_up() -> None:
-    # No word starts with "ы"; more fillings left than the limit gives nothing.
+    # No word starts with "ы".
     assert fillings_in_pairs("\ufffdови", [0], [["н", "ы"]], 10) == ["н"]
-    assert fillings_in_pairs("\ufffd\ufffdви", [0, 1], [["н", "м"], ["о", "а"]], 3) is None
+
+
+def test_a_word_that_lost_many_letters_is_searched_among_its_likeliest_fillings() -> None:
+    # Of more fillings than the limit, the likeliest by letter pairs are kept: far more
+    # words start with "н" than with "м"...
+    kept = fillings_in_pairs("\ufffd\ufffdви", [0, 1], [["н", "м"], ["о", "а"]], 2)
+    assert sorted(kept) == ["на", "но"]
+    # ...which finds the one known word among some 170,000 fillings: "обязательства" lost
+    # five letters through cp874, 23 candidates each.
+    line = "Россия выполнила все обязательства"
+    assert repair_mojibake(garble(line, "cp874", "drop")).endswith(" обязательства")
 
 
 def test_restored_letters_take_the_case_of_their_place() -> None:
@@ -728,6 +738,7 @@ def test_no_lost_byte_is_restored_as_a_character_normalization_replaces() -> Non
         "„Nie zgodzimy się na takie rozwiązanie” – powiedziała minister zdrowia",
         "„Ова е голем ден за нашиот град“, изјави градоначалникот",  # (Cyrillic)
         "Die Festspiele eröffnen mit einer neuen „Jedermann“-Inszenierung",  # (a hyphen)
+        "„זה יום היסטורי עבור העיר”, אמרה ראשת העירייה",  # (Hebrew)
     ],
 )
 def test_a_quotation_whose_marks_both_lost_a_byte_is_closed_as_its_language_writes(
@@ -744,6 +755,18 @@ def test_quotation_marks_are_paired_only_where_a_pair_fits() -> None:
     assert quotation_pair(("”",), ("“",), "opened by a closer") is None
     # Two pairs fit, and English writes neither.
     assert quotation_pair(("«", "„"), ("”", "»"), "the minister said") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Äpfel aus dem Alten Land werden dieses Jahr deutlich teurer",
+        "Der Wetterdienst warnt vor Überflutungen",
+    ],
+)
+def test_a_lead_byte_that_lost_its_byte_at_the_start_of_a_word(line: str) -> None:
+    # cp874 drops the 0x84 of "Ä" and the 0x9C of "Ü": a Thai "ร" is left before "pfel".
+    assert repair_mojibake(garble(line, "cp874", "drop")) == line
 
 
 def test_a_mark_ftfy_wrote_for_a_lost_character_is_not_read_as_a_byte() -> None:

@@ -10,6 +10,7 @@ common; otherwise the character is written as ``�``.
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 import math
 import re
@@ -418,7 +419,7 @@ APOSTROPHE_SCRIPTS = frozenset({"LATIN", "CYRILLIC"})
 
 
 # Scripts whose quotations the edge rule below knows (opener before a word, closer after).
-QUOTED_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK"})
+QUOTED_SCRIPTS = frozenset({"LATIN", "CYRILLIC", "GREEK", "HEBREW"})
 WORD_EDGE_AFTER = " \u00a0,.;:!?)…-"
 
 
@@ -467,6 +468,8 @@ QUOTATION_MARKS = {
     **dict.fromkeys(("hu", "pl", "ro"), LOW_HIGH),
     **dict.fromkeys(("fi", "sv"), ("”", "”")),
 }
+# Scripts whose every language quotes alike: Cyrillic text with "„…“", Hebrew with "„…”".
+QUOTATION_MARKS_BY_SCRIPT = {"CYRILLIC": LOW_HIGH_REVERSED, "HEBREW": LOW_HIGH}
 
 
 def quotation_pair(
@@ -483,9 +486,9 @@ def quotation_pair(
     if len(pairs) < 2:
         return pairs[0] if pairs else None
     words = LETTER_RUN.findall(text)
-    if any(script_of(word[0]) == "CYRILLIC" for word in words):
-        usual = LOW_HIGH_REVERSED
-    else:
+    by_script = [QUOTATION_MARKS_BY_SCRIPT.get(script_of(word[0])) for word in words]
+    usual = next((marks for marks in by_script if marks), None)
+    if usual is None:
         language = line_language(text) or _language_of_most_words(words)
         usual = QUOTATION_MARKS.get(language.code if language else "", ENGLISH_QUOTATION)
     return usual if usual in pairs else None
@@ -583,17 +586,20 @@ def seen_in_pairs(candidate: str, left: str, right: str) -> bool:
 
 def fillings_in_pairs(
     word: str, positions: list[int], letters: list[list[str]], limit: int
-) -> list[str] | None:
+) -> list[str]:
     """The fillings of ``word``'s lost ``positions`` (one letter of each list, in order)
     that put no letter beside a neighbour the letter-pair counts never hold it beside;
-    None if more than ``limit`` are left.
+    of more than ``limit``, the ``limit`` likeliest by those counts.
 
     It narrows a word-list search to spellings a real word could have, which keeps wide
     searches in reach and false matches of the word keys rare: the pairs of real words
     with letters of alphabetic scripts are nearly all counted (Han and Hangul pairs less
-    so).
+    so). A word that lost five letters through cp874 (Russian ``об?за?ел???ва``, 23
+    candidates each) has some 170,000 such fillings; the search keeps the likeliest
+    ``limit`` of them after each letter, each scored by the chance of every pair it
+    forms given the pair's first letter (a beam search).
     """
-    from normtext.repair._frequency import BIGRAM  # large: load when first needed
+    from normtext.repair._frequency import BIGRAM, UNIGRAM  # large: load when first needed
 
     lost = set(positions)
     padded = " " + word.lower() + " "
@@ -601,33 +607,48 @@ def fillings_in_pairs(
     def seen(pair: str) -> bool:
         return pair.isascii() or pair in BIGRAM
 
-    partial = [""]
+    def weight(pair: str) -> float:
+        return math.log((BIGRAM.get(pair, 0) + 1) / (UNIGRAM.get(pair[0], 0) + 1))
+
+    partial: list[tuple[float, str]] = [(0.0, "")]
     for number, position in enumerate(positions):
         after = padded[position + 2]
         # The letters that may stand here beside the known letter after it (if any)...
-        allowed = [
-            letter
+        allowed = {
+            letter: 0.0 if position + 1 in lost else weight(letter.lower() + after)
             for letter in letters[number]
             if position + 1 in lost or seen(letter.lower() + after)
-        ]
+        }
         # ...and after the letter before it: known, or the one this filling put there.
         follows_lost = position - 1 in lost and number > 0
-        fixed = [] if follows_lost else [c for c in allowed if seen(padded[position] + c.lower())]
-        by_previous: dict[str, list[str]] = {}
-        grown: list[str] = []
-        for filling in partial:
+        fixed = (
+            []
+            if follows_lost
+            else [
+                (score + weight(padded[position] + c.lower()), c)
+                for c, score in allowed.items()
+                if seen(padded[position] + c.lower())
+            ]
+        )
+        by_previous: dict[str, list[tuple[float, str]]] = {}
+        grown: list[tuple[float, str]] = []
+        for total, filling in partial:
             if follows_lost:
                 previous = filling[-1].lower()
                 if previous not in by_previous:
-                    by_previous[previous] = [c for c in allowed if seen(previous + c.lower())]
+                    by_previous[previous] = [
+                        (score + weight(previous + c.lower()), c)
+                        for c, score in allowed.items()
+                        if seen(previous + c.lower())
+                    ]
                 choices = by_previous[previous]
             else:
                 choices = fixed
-            grown += [filling + letter for letter in choices]
+            grown += [(total + score, filling + letter) for score, letter in choices]
         if len(grown) > limit:
-            return None
+            grown = heapq.nlargest(limit, grown)
         partial = grown
-    return partial
+    return [filling for _score, filling in partial]
 
 
 def letter_count(candidate: str, left: str = "", right: str = "") -> float:

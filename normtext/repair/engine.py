@@ -376,8 +376,9 @@ def _spelling(
     ten times as frequent as each other wins (see :func:`most_frequent_spellings`);
     failing that (Russian "инфл??ия" is "инфляция" or "инфляцию"), a position gets the
     letter they all put there and the others stay open (""). Only fillings whose letter
-    pairs real words have are tried (every filling in Han, Hangul and Thai runs). None if
-    no filling is known, or if there are more than :data:`MAX_SPELLINGS` to try.
+    pairs real words have are tried, at most the :data:`MAX_SPELLINGS` likeliest (every
+    filling in Han, Hangul and Thai runs). None if no filling is known, or if a Han,
+    Hangul or Thai run has more than :data:`MAX_SPELLINGS` to try.
     """
     known = "".join(c for i, c in enumerate(word) if i not in positions)
     letters = [
@@ -396,10 +397,7 @@ def _spelling(
         # Only the fillings whose letter pairs real words have are looked up: that keeps
         # wide searches in reach (Serbian capitals through cp1253, "ΠΠΠ’Π" for "НОВИ"),
         # and made-up spellings out of the look-ups.
-        pruned = fillings_in_pairs(word, positions, letters, MAX_SPELLINGS)
-        if pruned is None:
-            return None
-        fillings = pruned
+        fillings = fillings_in_pairs(word, positions, letters, MAX_SPELLINGS)
 
     spellings = listed_fillings(word, positions, fillings)
     if not spellings:
@@ -1028,15 +1026,20 @@ PAIR_PATTERNS = {table.name: _pair_pattern(table) for table in TABLES}
 
 
 def _bare_lead_pattern(table: CodecTable) -> re.Pattern[str]:
-    """A lead byte of ``table`` inside a Latin word, or ending a word of small letters."""
+    """A lead byte of ``table`` inside a Latin word, or ending or starting a word of
+    small letters."""
     leads = char_class(table.lead_chars)
-    return re.compile(f"(?<=[A-Za-z])[{leads}](?=[A-Za-z])|(?<=[a-z]{{2}})[{leads}](?![^\\W\\d_])")
+    return re.compile(
+        f"(?<=[A-Za-z])[{leads}](?=[A-Za-z])|(?<=[a-z]{{2}})[{leads}](?![^\\W\\d_])"
+        f"|(?<!\\w)[{leads}](?=[a-z]{{2}})"
+    )
 
 
-# Or, for a codec that loses bytes, a lead byte inside a Latin word, or ending one of
-# small letters: all that is left of "ß" in "beschlieΓt" (cp1253 drops its 0x9F), of
-# "ă" in "dupÄ" (cp1250 drops its 0x83). ("SENSЕ" is a Latin word with a Cyrillic
-# letter, not cp1251's "Ř" that lost its 0x98.)
+# Or, for a codec that loses bytes, a lead byte inside a Latin word, or ending or
+# starting one of small letters: all that is left of "ß" in "beschlieΓt" (cp1253 drops
+# its 0x9F), of "ă" in "dupÄ" (cp1250 drops its 0x83), of "Ä" in "รpfel" (cp874 drops
+# its 0x84). ("SENSЕ" is a Latin word with a Cyrillic letter, not cp1251's "Ř" that
+# lost its 0x98.)
 BARE_LEAD_PATTERNS = {table.name: _bare_lead_pattern(table) for table in TABLES if table.undefined}
 
 
