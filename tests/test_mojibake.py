@@ -922,3 +922,18 @@ def test_committed_emoji_table_matches_a_fresh_build() -> None:
     committed = (ROOT / "normtext" / "repair" / "_emoji.py").read_text("utf-8")
     assert generator.render() == committed, "run python tools/derive_emoji_table.py"
     assert is_emoji("❄") and is_emoji("🔥") and not is_emoji("➄") and not is_emoji("a")
+
+
+def test_a_one_letter_word_alone_is_restored() -> None:
+    # cp1257 drops the 0x9F of "ở" (at): "į»" reads as a Lithuanian letter and a
+    # guillemet, which nothing marks as odd; only the one-letter word vouches for it.
+    line = "Doanh nghiệp ở khu vực phía Nam"
+    assert repair_mojibake(garble(line, "cp1257", "drop")) == line
+
+
+def test_a_micro_sign_beside_cyrillic_is_mojibake() -> None:
+    # Serbian "је" lost the 0x98 of "ј" through cp1257: "ŃŠµ". cp1250 reads "ŃŠ" as
+    # "ъ" and leaves the "µ" glued to it, which no text writes; "5 µm" stays clean.
+    line = "Дунав је нарастао"
+    assert "ъ" not in repair_mojibake(garble(line, "cp1257", "drop"))
+    assert repair_mojibake("Филтер од 5 µm") == "Филтер од 5 µm"

@@ -876,6 +876,7 @@ def _judge_alone(line: str, group: list[Patch]) -> bool | None:
             # "Свиленград" is no "јвиленград"; or spell far more frequent words ("vá»"
             # reads as a word and a guillemet, but "về" is ten times as frequent as "vá").
             not any(_guessed(line, p) for p in group)
+            or _one_letter_word(repaired)
             or word_likelihood(repaired) > word_likelihood(line[start:end])
             or listed_frequency(repaired)
             >= listed_frequency(line[start:end]) + WORD_FREQUENCY_MARGIN
@@ -883,6 +884,18 @@ def _judge_alone(line: str, group: list[Patch]) -> bool | None:
     ):
         return False
     return None
+
+
+def _one_letter_word(text: str) -> bool:
+    """Whether ``text`` is a word of one letter alone, one its language writes (cp1257's
+    "į»" is Vietnamese "ở", at; it reads as "į" and a guillemet, which nothing marks as
+    odd)."""
+    words = LETTER_RUN.findall(text)
+    return (
+        len(words) == 1
+        and len(words[0]) == 1
+        and one_letter_word((words[0],), words[0]) is not None
+    )
 
 
 def _made_up_words(text: str, patches: list[Patch]) -> bool:

@@ -119,6 +119,11 @@ CP1250_CONTINUATIONS = re.escape(
     )
 )
 
+# The letters of the scripts beside which a micro sign is never written.
+FOREIGN_TO_MICRO = "".join(
+    letters for script, letters in SCRIPT_RANGES.items() if script not in ("LATIN", "GREEK")
+)
+
 # Han and kana, and what cp1252 shows for the bytes 0x80–0x9F.
 CJK_LETTERS = "\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
 CP1252_C1_SIGNS = re.escape(bytes(range(0x80, 0xA0)).decode("cp1252", "ignore"))
@@ -326,6 +331,9 @@ ODD_PATTERNS: dict[str, str] = {
         f"|[{HEBREW_MARKS}](?<![\u05d0-\u05ea\u05f0-\u05f2\u0591-\u05c7][{HEBREW_MARKS}])"
         f"|[{DEVANAGARI_MARKS}](?<![\u0900-\u097f][{DEVANAGARI_MARKS}])"
     ),
+    # The micro sign glued to a letter of a script that is neither Latin nor Greek: it is
+    # the byte 0xB5 of a Windows codec's reading ("ъµ", cp1250's "ŃŠ" and a stray "µ").
+    "micro-by-letter": f"[{FOREIGN_TO_MICRO}]\u00b5|\u00b5(?=[{FOREIGN_TO_MICRO}])",
     # Characters no text means: C1 controls, replacement marks, unassigned or private use.
     "junk": "[\x80-\x9f\ufffd\ue000-\uf8ff]",
     # Windows-1253 / ISO-8859-7 reading UTF-8 Latin-1 and punctuation: the lead bytes
