@@ -937,3 +937,14 @@ def test_a_micro_sign_beside_cyrillic_is_mojibake() -> None:
     line = "Дунав је нарастао"
     assert "ъ" not in repair_mojibake(garble(line, "cp1257", "drop"))
     assert repair_mojibake("Филтер од 5 µm") == "Филтер од 5 µm"
+
+
+def test_a_kana_that_lost_both_continuation_bytes_through_a_codec_losing_many() -> None:
+    # cp1255 leaves twelve continuation bytes undefined and drops both of "き" (E3 81 8D):
+    # of its 144 candidates, "引き上げ" is the known word through it.
+    line = "政策金利を0.5%に引き上げ、"
+    assert repair_mojibake(garble(line, "cp1255", "drop")) == line
+    # With so many candidates almost any one makes a word of two with a neighbour
+    # ("育た"): "が" stays open rather than be guessed.
+    line = "小学校でプログラミング教育が本格的にスタート"
+    assert "教育\ufffd本格的" in repair_mojibake(garble(line, "cp1255", "drop"))

@@ -1145,24 +1145,26 @@ LONGEST_THAI_WORD = 12
 LOOKED_UP_RUNS = UNSPACED_SCRIPTS | {"THAI"}
 
 
-def unspaced_word_choice(candidates: Iterable[str], left: str, right: str) -> str | None:
+def unspaced_word_choice(
+    candidates: Iterable[str], left: str, right: str, shortest: int = 2
+) -> str | None:
     """The one candidate inside the longest known word of Chinese, Japanese, Korean or
     Thai: :func:`unspaced_filling` of one lost character between ``left`` and ``right``,
     the letters of the same run before and after it ("同比" beside "上涨", not "匈比";
     "소비자", not "소비읍")."""
-    found = unspaced_filling([tuple(candidates)], f"{left}\0{right}", [len(left)])
+    found = unspaced_filling([tuple(candidates)], f"{left}\0{right}", [len(left)], shortest)
     return found[0] if found else None
 
 
 def unspaced_filling(
-    options: list[tuple[str, ...]], text: str, positions: list[int]
+    options: list[tuple[str, ...]], text: str, positions: list[int], shortest: int = 2
 ) -> tuple[str, ...] | None:
     """The one filling of the lost ``positions`` of an unspaced run ``text`` (characters
     of ``options`` each) that alone makes the longest known word through them all.
 
     Words of up to :data:`LONGEST_UNSPACED_WORD` characters are tried; None when no word
-    of two or more is known, two fillings tie (and the split of the run into words does
-    not settle it, see :func:`_best_segmented`), or there are more than
+    of ``shortest`` characters or more is known, two fillings tie (and the split of the
+    run into words does not settle it, see :func:`_best_segmented`), or there are more than
     :data:`MAX_UNSPACED_FILLINGS`. Thai, whose word list holds fragments, needs more (see
     :func:`thai_filling`).
     """
@@ -1175,7 +1177,7 @@ def unspaced_filling(
     ]
     if math.prod(len(choices) for choices in letters) > MAX_UNSPACED_FILLINGS:
         return None
-    best_length, best = 1, []
+    best_length, best = shortest - 1, []
     for filling in itertools.product(*letters):
         length = _longest_word_over(filled(text, positions, "".join(filling)), positions)
         if length > best_length:

@@ -257,6 +257,9 @@ def _resolve(
             rest if rest_decoded else ""
         )
         chars[index] = spelled or choose(options, left, right, surrounding, prefix, following)
+        if not spelled and decoded.restored > 1 and len(decoded.options) > MANY_CANDIDATES:
+            # (Letter pairs cannot single out one of so many: "教育た" for "教育が".)
+            chars[index] = REPLACEMENT
         if not spelled and (
             _runs_into_mojibake(chars[index + 1 :], rest, rest_decoded)
             or (
@@ -454,7 +457,20 @@ def _unspaced_choice(
     thai = any(script_of(c) == "THAI" for c in options)
     after = "".join(c or "\0" for c in following)
     left, right = _run_around(thai, prefix, after, rest, decoded)
-    return unspaced_word_choice(options, left, right)
+    return unspaced_word_choice(options, left, right, _shortest_word(options))
+
+
+# More candidates for one lost character than the 81 that the pairs of cp1258's nine
+# undefined continuation bytes give: a character that lost two bytes through a codec
+# that leaves more undefined (cp1253, cp1255, cp1257), or two masked ones.
+MANY_CANDIDATES = 81
+
+
+def _shortest_word(options: tuple[str, ...]) -> int:
+    """The fewest characters of a known word that may decide a lost character of an
+    unspaced run: three where it has more than :data:`MANY_CANDIDATES`, one of which
+    makes some word of two with almost any neighbour ("引き上げ", but not "教育た")."""
+    return 3 if len(options) > MANY_CANDIDATES else 2
 
 
 def _run_around(

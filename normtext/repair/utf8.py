@@ -107,9 +107,11 @@ def _with_insertions(present: list[int], count: int, options: list[int]) -> set[
 
 
 # A three-byte character that kept only its lead byte may have lost both others when the
-# codec leaves few continuation bytes undefined (cp1252: き, E3 81 8D, shows as "ã"; up to
-# cp1258's nine, 81 pairs to try: cp1254 shows the "자" of "삼성전자", EC 9E 90, as "ì").
-FEW_UNDEFINED_CONTINUATIONS = 9
+# codec leaves few continuation bytes undefined (cp1252: き, E3 81 8D, shows as "ã";
+# cp1254 shows the "자" of "삼성전자", EC 9E 90, as "ì"; up to cp1253's fifteen, 225 pairs
+# to try, of which only a word of three characters or more may pick one: see
+# engine._shortest_word). cp874's 23 give 529, and more wrong guesses than right ones.
+FEW_UNDEFINED_CONTINUATIONS = 15
 
 
 def _may_miss(missing: int, present: list[int], dropped: frozenset[int]) -> bool:
