@@ -948,3 +948,12 @@ def test_a_kana_that_lost_both_continuation_bytes_through_a_codec_losing_many() 
     # ("育た"): "が" stays open rather than be guessed.
     line = "小学校でプログラミング教育が本格的にスタート"
     assert "教育\ufffd本格的" in repair_mojibake(garble(line, "cp1255", "drop"))
+
+
+@pytest.mark.parametrize("line", ["国家统计局：居民消费价格同比上涨", "专家提醒：夏季高温"])
+def test_a_lost_mark_between_two_han_words_is_the_colon(line: str) -> None:
+    # cp1258 loses the 0x9A of "："; of "！＊－．／０：＝＞" the colon stands between words
+    # (in "提醒：夏季" after "夏", which lost its 0x8F, is read too).
+    assert repair_mojibake(garble(line, "cp1258", "drop")) == line
+    # Where "，" may stand there too (cp1255 loses its 0x8C), it stays open.
+    assert "局\ufffd居" in repair_mojibake(garble("国家统计局：居民消费", "cp1255", "drop"))

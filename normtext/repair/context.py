@@ -326,6 +326,8 @@ def choose(
         return mark
     if ideographic_comma(candidates, left):
         return IDEOGRAPHIC_COMMA
+    if fullwidth_colon(candidates, left, right):
+        return FULLWIDTH_COLON
     if MINUS_SIGN in candidates and right.isdigit() and not is_letter(left or " "):
         return MINUS_SIGN  # "−52 °C", not "⁒52" or "☒52"
     capital = starts_sentence(before)
@@ -552,6 +554,27 @@ def apostrophe(candidates: tuple[str, ...], left: str, right: str) -> bool:
 
 IDEOGRAPHIC_COMMA = "、"
 EMOJI_SELECTOR = "\ufe0f"
+
+
+FULLWIDTH_COLON = "："
+# The marks that stand between two words of Chinese or Japanese as often as the colon.
+CJK_PAUSES = frozenset("，、；")
+
+
+def fullwidth_colon(candidates: tuple[str, ...], left: str, right: str) -> bool:
+    """Whether a lost mark between two Han or kana characters is the fullwidth colon.
+
+    cp1258 loses the 0x9A of "：" (EF BC 9A), and its other candidates are "！＊－．／０＝＞"
+    and characters no text writes: between two words of a headline ("国家统计局：居民消费")
+    the colon it is. Where a comma or another pause may stand there too (cp874, cp1253,
+    cp1255 and cp1257 lose "，" as well), it is too close to call.
+    """
+    return (
+        FULLWIDTH_COLON in candidates
+        and CJK_PAUSES.isdisjoint(candidates)
+        and not any(is_letter(c) and script_of(c) in UNSPACED_SCRIPTS for c in candidates)
+        and all(script_of(c or " ") in UNSPACED_SCRIPTS and is_letter(c) for c in (left, right))
+    )
 
 
 def ideographic_comma(candidates: tuple[str, ...], left: str) -> bool:

@@ -33,6 +33,7 @@ import ftfy
 from normtext.repair.codecs import REPLACEMENT_MARKS, TABLES, CodecTable, char_class
 from normtext.repair.context import (
     EMOJI_SELECTOR,
+    FULLWIDTH_COLON,
     LETTER_RUN,
     LONGEST_THAI_WORD,
     LONGEST_UNSPACED_WORD,
@@ -48,6 +49,7 @@ from normtext.repair.context import (
     filled,
     fillings_in_pairs,
     foreign_letters,
+    fullwidth_colon,
     greek_accent_fit,
     in_arabic_spelling,
     in_case_of,
@@ -282,6 +284,11 @@ def _resolve(
                 decoded.options, prefix, chars[index + 1 :], rest, rest_decoded
             )
             chars[index] = found or chars[index]
+            right = chars[index + 1] if index + 1 < len(chars) else rest[:1]
+            if chars[index] == REPLACEMENT and fullwidth_colon(
+                decoded.options, prefix[-1:], right
+            ):
+                chars[index] = FULLWIDTH_COLON  # ("提醒：夏季", where "夏" lost a byte too)
     restored = sum(d.restored for d in run)
     punctuation_only = all(
         not any(unicodedata.category(option)[0] in "LM" for option in d.options)
