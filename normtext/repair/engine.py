@@ -605,6 +605,8 @@ def _pair_lost_quotes(
     that starts a word and the next one that ends a word are the pair of marks their
     candidates and the line's language allow (see :func:`quotation_pair`).
     """
+    if not any(patch.unknown for patch in patches):
+        return patches
     text = _apply(line, patches)
     slots = _lost_slots(runs, patches)
     fills: dict[int, str] = {}
@@ -631,6 +633,8 @@ def _spell_across_runs(
     ``zůst?v?`` (Czech through cp1257, both ``á`` lost) is two runs, each a lone lead
     byte: neither is decided alone, but only ``zůstává`` is a known word.
     """
+    if not any(patch.unknown for patch in patches):
+        return patches
     text = _apply(line, patches)
     slots = {p: slot for p, slot in _lost_slots(runs, patches).items() if len(slot[2]) > 1}
     fills: dict[int, str] = {}
