@@ -29,7 +29,10 @@ words of one such letter of its own alphabet, with ten times their Zipf value (f
 lost letter that is a word of its own: Serbian "у", not "с"). ``COMMON_WORDS`` gives, for
 each list with such an alphabet, its :data:`COMMON_WORD_COUNT` most frequent words of
 letters alone, with ten times their Zipf value: they tell which of those languages a line
-is in, and how frequent a short word is in that language rather than in any.
+is in, and how frequent a short word is in that language rather than in any. ``SYMBOLS``
+gives every symbol of one character (emoji among them) that any list holds, with ten
+times its highest Zipf value in any list: of two emoji that one lost byte leaves possible,
+"⚽" is written, "⛽" hardly.
 
 Words are counted as ``wordfreq`` stores them: case-folded, NFC (NFKC outside the Latin,
 Greek and Cyrillic scripts), Arabic and Hebrew without combining marks, Chinese in
@@ -288,6 +291,21 @@ def common_words(code: str) -> dict[str, int]:
     }
 
 
+def symbol_frequencies(lists: Iterable[str]) -> dict[str, int]:
+    """The symbols of one character (category So: emoji, dingbats, signs) that the lists
+    hold, each with ten times its highest Zipf value in any of them. The lists count the
+    emoji of the chat and subtitles they were built from: "⚽" (3.0), not "⛽" (absent)."""
+    best: dict[str, int] = {}
+    for code in sorted(lists):
+        if code in (SERBIAN_CYRILLIC, THAI_NATIONAL_CORPUS):
+            continue  # (the one a transcription of "sh", the other without symbols)
+        for word, frequency in sorted(wordfreq.get_frequency_dict(code).items()):
+            if len(word) == 1 and unicodedata.category(word) == "So":
+                zipf = round(10 * (math.log10(frequency) + 9))
+                best[word] = max(best.get(word, 0), zipf)
+    return {symbol: zipf for symbol, zipf in sorted(best.items()) if zipf >= 1}
+
+
 def build_tables(
     lists: Iterable[str],
 ) -> tuple[dict[str, int], dict[str, int], dict[str, str], dict[str, dict[str, int]]]:
@@ -418,6 +436,17 @@ def _common_words(common: dict[str, dict[str, int]]) -> str:
     return "".join(lines)
 
 
+def _symbols(symbols: dict[str, int]) -> str:
+    lines = [
+        "\n# Symbols of one character (emoji, dingbats, signs) with ten times their highest Zipf"
+        f"\n# value in any list ({len(symbols)} symbols)\n",
+        "SYMBOLS: dict[str, int] = {\n",
+    ]
+    lines += _wrapped(_entries(symbols), "    ")
+    lines.append("}\n")
+    return "".join(lines)
+
+
 def render(
     unigram: dict[str, int],
     bigram: dict[str, int],
@@ -425,6 +454,7 @@ def render(
     lists: dict[str, list[str]],
     short_words: dict[str, dict[str, int]],
     common: dict[str, dict[str, int]],
+    symbols: dict[str, int],
 ) -> str:
     """The text of the generated module."""
     names = [
@@ -455,6 +485,7 @@ def render(
         + _alphabets(alphabets)
         + _one_letter_words(short_words)
         + _common_words(common)
+        + _symbols(symbols)
         + "# fmt: on\n"
         + "\n# The name that older code uses for UNIGRAM.\nFREQUENCY = UNIGRAM\n"
     )
@@ -470,7 +501,8 @@ def generate(write: Callable[[str], object] = print) -> str:
             write(f"{' and '.join(langs)}: word list {code!r}, counted once")
     unigram, bigram, alphabets, short_words = build_tables(lists)
     common = {code: common_words(code) for code in sorted(lists) if alphabets[code]}
-    return render(unigram, bigram, alphabets, lists, short_words, common)
+    symbols = symbol_frequencies(lists)
+    return render(unigram, bigram, alphabets, lists, short_words, common, symbols)
 
 
 def main(argv: Sequence[str] | None = None, write: Callable[[str], object] = print) -> int:

@@ -318,7 +318,7 @@ def choose(
         return ZERO_WIDTH_JOINER  # "👨‍👩", not "👨”👩": the joiner of an emoji sequence
     if ZERO_WIDTH_NON_JOINER in candidates and _arabic_letter(left) and _arabic_letter(right):
         return ZERO_WIDTH_NON_JOINER  # Persian "راه‌های": between letters, not a quote
-    pictograph = lone_emoji(candidates, left, right)
+    pictograph = lone_emoji(candidates, left, right, before)
     if pictograph:
         return pictograph
     mark = glued_mark(candidates, left, right)
@@ -507,24 +507,46 @@ def _language_of_most_words(words: list[str]) -> Language | None:
     return language if 2 * common >= len(words) else None
 
 
-def lone_emoji(candidates: tuple[str, ...], left: str, right: str) -> str | None:
+def lone_emoji(
+    candidates: tuple[str, ...], left: str, right: str, before: str = ""
+) -> str | None:
     """The one emoji among ``candidates`` where neither a letter follows nor a digit is
     beside it, and every other candidate is a symbol, a rare letter or a styled one unlike
     ``left``: a headline ends in "⚽" or "🔥", not in "☽", "𝔥" or the Han extension
-    character "𪔥" that the same bytes, one lost, can give. A quotation mark, dash,
-    everyday punctuation mark or currency sign among them is likelier than any emoji."""
+    character "𪔥" that the same bytes, one lost, can give. Of several emoji, the one
+    written far more often than each other (see :func:`most_used_symbol`). A quotation
+    mark, dash or everyday punctuation mark among them is likelier than any emoji, and so
+    is a currency sign after a number (``before``, the line before it, ends in a digit)."""
     pictographs = [c for c in candidates if is_emoji(c)]
+    if len(pictographs) > 1 and all(ord(c) <= 0xFFFF for c in pictographs):
+        # (Only among the older emoji of the Basic Multilingual Plane: one of the later
+        # ones, "🥇" of 2016, may be missing from the lists for being new, not rare.)
+        pictographs = most_used_symbol(pictographs)
     if len(pictographs) != 1 or is_letter(right or " ") or left.isdigit() or right.isdigit():
         return None
+    after_number = before.rstrip()[-1:].isdigit()
     for other in candidates:
         category = unicodedata.category(other)
-        if category in ("Pi", "Pf", "Pd", "Sc") or (category == "Po" and not is_rare(other)):
+        if category in ("Pi", "Pf", "Pd") or (category == "Sc" and after_number):
+            return None
+        if category == "Po" and not is_rare(other):
             return None
         if other == pictographs[0] or not (is_letter(other) or category == "Nd"):
             continue
         if not is_rare(other) and not (style_of(other) and style_of(other) != style_of(left)):
             return None
     return pictographs[0]
+
+
+def most_used_symbol(symbols: list[str]) -> list[str]:
+    """The one of ``symbols`` that the word lists hold :data:`WORD_FREQUENCY_MARGIN` more
+    often than each other ("⚽", not "⛽", where a lost byte leaves both), or all of them."""
+    from normtext.repair._frequency import SYMBOLS  # large: load when first needed
+
+    ranked = sorted(((SYMBOLS.get(s, 0), s) for s in symbols), reverse=True)
+    if ranked[0][0] - ranked[1][0] >= WORD_FREQUENCY_MARGIN:
+        return [ranked[0][1]]
+    return symbols
 
 
 def glued_mark(candidates: tuple[str, ...], left: str, right: str) -> str | None:

@@ -319,9 +319,11 @@ ODD_PATTERNS: dict[str, str] = {
         # the abbreviation mark ฯ ends a word, or stands in ฯลฯ.
         "|\u0e2e[\u0e0c-\u0e1f\u2018-\u201d\u2022\u2013\u2014\u00a0\u20ac]"
         "|\u0e2f(?=[\u0e01-\u0e2e\u20ac])(?!\u0e25)"
-        # The lead 0xC2 of Latin-1 signs shows as ย, and "€" that lost its 0x82 as โฌ: a
-        # two-letter "word" of them standing apart from Thai ("ยฉ 2025", "โฌ3.8").
-        "|[\u0e22\u0e42](?<![\u0e01-\u0e5b].)(?:(?<=\u0e22)[\u0e02-\u0e1f]|(?<=\u0e42)\u0e0c)"
+        # The lead 0xC2 of Latin-1 signs shows as ย, "€" that lost its 0x82 as โฌ, and "⚽"
+        # or "₽" that lost their 0x9A or 0x82 as โฝ: a two-letter "word" of them standing
+        # apart from Thai ("ยฉ 2025", "โฌ3.8", "tabulku โฝ").
+        "|[\u0e22\u0e42](?<![\u0e01-\u0e5b].)"
+        "(?:(?<=\u0e22)[\u0e02-\u0e1f]|(?<=\u0e42)[\u0e0c\u0e1d])"
         "(?![\u0e01-\u0e5b])"
     ),
     # An Arabic, Hebrew or Devanagari mark on a letter of another script (or on nothing).
