@@ -969,3 +969,11 @@ def test_a_lost_mark_between_two_han_words_is_the_colon(line: str) -> None:
     assert repair_mojibake(garble(line, "cp1258", "drop")) == line
     # Where "，" may stand there too (cp1255 loses its 0x8C), it stays open.
     assert "局\ufffd居" in repair_mojibake(garble("国家统计局：居民消费", "cp1255", "drop"))
+
+
+@pytest.mark.parametrize("line", ["تورم سالانه به ۴۰ درصد رسید", "رشد اقتصادی ۱٫۸ درصد"])
+def test_a_number_in_arabic_script_digits(line: str) -> None:
+    # cp1255 leaves the lead bytes of Arabic script undefined: "۴۰" (DB B4 DB B0) shows
+    # as "�´�°", each of which may as well be a rare letter or mark ("ڴ", "ٰ"). Apart
+    # from letters, it is the number; "٫" is its decimal separator, no exotic sign.
+    assert repair_mojibake(garble(line, "cp1255", "replace")) == line

@@ -225,6 +225,7 @@ def _resolve(
     start, end = offset + run[0].start, offset + run[-1].end
     rest, rest_decoded = (line[end:], False) if after is None else (after, True)
     _spell_jointly(run, chars, before, rest)
+    _spell_number(run, chars, before[-1:], rest[:1])
     surrounding = dominant_style([c] for c in chars if c) or line_style
     for index, decoded in enumerate(run):
         if chars[index]:
@@ -334,6 +335,41 @@ def _out_of_place(chars: list[str], index: int, before: str, rest: str) -> bool:
 def _lead_only(decoded: Decoded, char: str) -> bool:
     """Whether every byte of ``char`` after its lead byte was restored."""
     return decoded.restored > 0 and decoded.restored >= len(char.encode("utf-8")) - 1
+
+
+# The digits of Arabic script, each family with its decimal and thousands separators.
+EASTERN_DIGITS = ("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669", "۰۱۲۳۴۵۶۷۸۹")
+NUMBER_SEPARATORS = "\u066b\u066c"
+
+
+def _spell_number(run: list[Decoded], chars: list[str], before: str, after: str) -> None:
+    """Write a run that can only be a number in Arabic-script digits as that number.
+
+    cp1255 leaves the lead bytes of Arabic script undefined, and cp874 that of Persian
+    digits: "۴۰" (DB B4 DB B0) shows as two masks and their continuation bytes, each of
+    which may as well be a rare letter or mark (ڴ, ٰ). A run standing apart from letters,
+    each of whose characters is a digit of one family or may be one (or, between two of
+    them, the decimal or thousands separator ٫ ٬), is that number ("۱٫۸", "۲ بر ۱").
+    """
+    if is_letter(before or " ") or is_letter(after or " "):
+        return
+    for digits in EASTERN_DIGITS:
+        filled: list[str] = []
+        for index, decoded in enumerate(run):
+            inner = 0 < index < len(run) - 1
+            found = [c for c in decoded.options if c in digits]
+            if not found and inner:
+                found = [c for c in decoded.options if c in NUMBER_SEPARATORS]
+            if len(found) != 1 or (chars[index] and chars[index] != found[0]):
+                break
+            filled.append(found[0])
+        else:
+            if any(c in digits for c in filled) and not any(
+                a in NUMBER_SEPARATORS and b in NUMBER_SEPARATORS
+                for a, b in itertools.pairwise(filled)
+            ):
+                chars[:] = filled
+            return
 
 
 # Most letter combinations tried for one word with several lost characters.
@@ -765,13 +801,15 @@ def _unlettered(line: str, patch: Patch) -> bool:
 
 
 def _exotic(char: str) -> bool:
-    """A symbol or punctuation mark outside the blocks running text uses: Latin-1, general
+    """A symbol or punctuation mark outside the blocks running text uses: Latin-1, Arabic
+    (its comma, question mark, percent sign and decimal separator: "، ؟ ٪ ٫"), general
     punctuation, currency, letterlike, arrows and mathematical operators, dingbats and
     miscellaneous symbols, CJK punctuation, fullwidth forms and emoji."""
     if unicodedata.category(char)[0] not in "SP":
         return False
     return not (
         char < "\u0100"
+        or "\u0600" <= char <= "\u06ff"
         or "\u2000" <= char <= "\u22ff"
         or "\u2600" <= char <= "\u27bf"
         or "\u3000" <= char <= "\u303f"
