@@ -263,6 +263,12 @@ def alphabet(unigrams: dict[str, float]) -> str:
     )
 
 
+def tenths_of_zipf(frequency: float) -> int:
+    """Ten times the Zipf value of a word's share of all words (``log10`` of its frequency
+    per billion words), rounded."""
+    return round(10 * (math.log10(frequency) + 9))
+
+
 def one_letter_words(code: str) -> dict[str, int]:
     """A list's words of one non-ASCII letter of the alphabet scripts, each with ten times
     its Zipf value (``log10`` of its frequency per billion words). The lists hold initials
@@ -271,7 +277,7 @@ def one_letter_words(code: str) -> dict[str, int]:
     if code == THAI_NATIONAL_CORPUS:
         return {}
     return {
-        word: round(10 * (math.log10(frequency) + 9))
+        word: tenths_of_zipf(frequency)
         for word, frequency in sorted(top_words(code, TOP_WORDS))
         if len(word) == 1 and not word.isascii() and in_alphabet_scripts(word) and word.isalpha()
     }
@@ -286,7 +292,7 @@ def common_words(code: str) -> dict[str, int]:
     ten times its Zipf value, most frequent first."""
     words = [(word, frequency) for word, frequency in top_words(code, TOP_WORDS) if word.isalpha()]
     return {
-        word: round(10 * (math.log10(frequency) + 9))
+        word: tenths_of_zipf(frequency)
         for word, frequency in words[:COMMON_WORD_COUNT]
     }
 
@@ -301,7 +307,7 @@ def symbol_frequencies(lists: Iterable[str]) -> dict[str, int]:
             continue  # (the one a transcription of "sh", the other without symbols)
         for word, frequency in sorted(wordfreq.get_frequency_dict(code).items()):
             if len(word) == 1 and unicodedata.category(word) == "So":
-                zipf = round(10 * (math.log10(frequency) + 9))
+                zipf = tenths_of_zipf(frequency)
                 best[word] = max(best.get(word, 0), zipf)
     return {symbol: zipf for symbol, zipf in sorted(best.items()) if zipf >= 1}
 
@@ -436,17 +442,6 @@ def _common_words(common: dict[str, dict[str, int]]) -> str:
     return "".join(lines)
 
 
-def _symbols(symbols: dict[str, int]) -> str:
-    lines = [
-        "\n# Symbols of one character (emoji, dingbats, signs) with ten times their highest Zipf"
-        f"\n# value in any list ({len(symbols)} symbols)\n",
-        "SYMBOLS: dict[str, int] = {\n",
-    ]
-    lines += _wrapped(_entries(symbols), "    ")
-    lines.append("}\n")
-    return "".join(lines)
-
-
 def render(
     unigram: dict[str, int],
     bigram: dict[str, int],
@@ -485,7 +480,12 @@ def render(
         + _alphabets(alphabets)
         + _one_letter_words(short_words)
         + _common_words(common)
-        + _symbols(symbols)
+        + _table(
+            "SYMBOLS",
+            "Symbols of one character (emoji, dingbats, signs), ten times their highest Zipf"
+            " value in any list",
+            symbols,
+        )
         + "# fmt: on\n"
         + "\n# The name that older code uses for UNIGRAM.\nFREQUENCY = UNIGRAM\n"
     )

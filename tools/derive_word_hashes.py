@@ -26,7 +26,6 @@ Usage::
 
 from __future__ import annotations
 
-import math
 import sys
 from array import array
 from collections.abc import Sequence
@@ -35,7 +34,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from committed_file import write_or_check
-from derive_letter_frequency import THAI_NATIONAL_CORPUS, resolve_languages, thai_words, top_words
+from derive_letter_frequency import (
+    THAI_NATIONAL_CORPUS,
+    resolve_languages,
+    tenths_of_zipf,
+    thai_words,
+    top_words,
+)
 
 from normtext.repair.context import word_key
 
@@ -60,7 +65,7 @@ def word_frequencies() -> dict[tuple[int, int], int]:
             sharp_s = code in SHARP_S_LANGUAGES and "ss" in word
             if sharp_s or any(c.isalpha() and not c.isascii() for c in word):
                 key = word_key(word)
-                zipf = round(10 * (math.log10(frequency / total) + 9))
+                zipf = tenths_of_zipf(frequency / total)
                 frequencies[key] = max(frequencies.get(key, 1), min(zipf, 255))
     return frequencies
 

@@ -6362,8 +6362,7 @@ COMMON_WORDS: dict[str, dict[str, int]] = {
     },
 }
 
-# Symbols of one character (emoji, dingbats, signs) with ten times their highest Zipf
-# value in any list (1239 symbols)
+# Symbols of one character (emoji, dingbats, signs), ten times their highest Zipf value in any list (1239 entries)
 SYMBOLS: dict[str, int] = {
     "¦": 40, "©": 49, "®": 42, "°": 54, "؎": 41, "؏": 32, "۞": 39, "۩": 38, "۽": 17, "۾": 21,
     "৺": 18, "༶": 12, "᎑": 13, "℃": 31, "℅": 19, "℉": 14, "№": 57, "℗": 13, "℠": 17, "™": 40,

@@ -354,7 +354,7 @@ def _spell_number(run: list[Decoded], chars: list[str], before: str, after: str)
     if is_letter(before or " ") or is_letter(after or " "):
         return
     for digits in EASTERN_DIGITS:
-        filled: list[str] = []
+        number: list[str] = []
         for index, decoded in enumerate(run):
             inner = 0 < index < len(run) - 1
             found = [c for c in decoded.options if c in digits]
@@ -362,13 +362,13 @@ def _spell_number(run: list[Decoded], chars: list[str], before: str, after: str)
                 found = [c for c in decoded.options if c in NUMBER_SEPARATORS]
             if len(found) != 1 or (chars[index] and chars[index] != found[0]):
                 break
-            filled.append(found[0])
+            number.append(found[0])
         else:
-            if any(c in digits for c in filled) and not any(
+            if any(c in digits for c in number) and not any(
                 a in NUMBER_SEPARATORS and b in NUMBER_SEPARATORS
-                for a, b in itertools.pairwise(filled)
+                for a, b in itertools.pairwise(number)
             ):
-                chars[:] = filled
+                chars[:] = number
             return
 
 
